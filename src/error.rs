@@ -67,13 +67,6 @@ impl Error {
         self
     }
 
-    pub(crate) fn with_request_id(mut self, request_id: Option<String>) -> Self {
-        if request_id.is_some() {
-            self.request_id = request_id;
-        }
-        self
-    }
-
     /// The failure category.
     pub fn kind(&self) -> ErrorKind {
         self.kind

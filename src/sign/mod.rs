@@ -13,6 +13,7 @@
 mod canonical;
 mod encode;
 mod time;
+mod wire;
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
@@ -23,6 +24,7 @@ pub use canonical::{
 };
 pub use encode::{percent_decode, uri_encode, uri_encode_into};
 pub use time::{format_timestamp, now_unix_seconds, parse_timestamp};
+pub use wire::{parse_header_lines, parse_signed_header_list, parse_wire_query};
 
 /// Signature lifetime that every official SDK uses when the caller sets none.
 pub const DEFAULT_EXPIRATION_SECONDS: u32 = 1800;
