@@ -23,6 +23,7 @@ pub mod credentials;
 pub mod endpoint;
 pub mod error;
 pub mod error_body;
+pub mod ffi;
 pub mod request;
 pub mod retry;
 pub mod sign;
