@@ -6,6 +6,7 @@
 //! calls. The public Python API is re-exported by `python/bcc_image/__init__.py`.
 
 mod client;
+mod emulator;
 mod errors;
 mod logging;
 mod options;
@@ -19,6 +20,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
 
     module.add_class::<client::Client>()?;
     module.add_class::<client::RenameResult>()?;
+    module.add_class::<emulator::Emulator>()?;
     module.add_function(wrap_pyfunction!(signing::sign_request, module)?)?;
     module.add_function(wrap_pyfunction!(signing::validate_image_name, module)?)?;
     module.add("DEFAULT_EXPIRATION_SECONDS", bcc_image::sign::DEFAULT_EXPIRATION_SECONDS)?;
