@@ -185,7 +185,7 @@ impl Client {
     }
 }
 
-/// What a successful rename returns.
+/// Result of a successful rename.
 #[pyclass(module = "bcc_image", frozen, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenameResult {

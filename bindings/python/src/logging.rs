@@ -8,12 +8,12 @@ use log::LevelFilter;
 use pyo3::prelude::*;
 use pyo3_log::{Caching, Logger};
 
-/// Installs the bridge once per process. A second install fails only because a
-/// logger is already set, for example when another extension set one first, and
-/// then the records go there instead.
+/// Installs the bridge as the process's `log` logger. If another extension
+/// installed one first, the records go to that logger instead, which also
+/// receives a warning about it.
 pub fn install(py: Python<'_>) -> PyResult<()> {
-    // Caching::Loggers looks up each Python logger once but asks it for its level
-    // on every record, so a level set after the first call still takes effect.
+    // Caching::Loggers caches each Python logger but reads its level on every
+    // record, so a level set after the first call still takes effect.
     let logger = Logger::new(py, Caching::Loggers)?
         .filter(LevelFilter::Warn)
         .filter_target("bcc_image".to_string(), LevelFilter::Debug)

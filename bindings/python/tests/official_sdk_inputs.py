@@ -3,7 +3,7 @@
 Baidu's Python SDK (bce-python-sdk 0.9.79) takes bytes, a pre-encoded path and
 dicts, and differs from the documented algorithm in a few places. The
 generator keeps to inputs on which the documented algorithm and the SDK must
-agree, and says why at each limit.
+agree, and each limit has a comment with its reason.
 """
 
 import random

@@ -32,11 +32,13 @@ def test_vector_authorization(vector):
 def test_default_timestamp_is_now():
     import time
 
-    before = time.gmtime()
+    before = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     authorization = bcc_image.sign_request("ak", "sk", "GET", "/")
+    after = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     signed_time = authorization.split("/")[2]
 
-    assert signed_time >= time.strftime("%Y-%m-%dT%H:%M:%SZ", before)
+    assert signed_time >= before
+    assert signed_time <= after
 
 
 def test_empty_signed_list_means_default():

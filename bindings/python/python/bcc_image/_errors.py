@@ -71,7 +71,7 @@ class MissingCredentialsError(BccError):
 
 
 class ServiceError(BccError):
-    """The service answered with an error status (4xx or 5xx)."""
+    """The service returned an error status (4xx or 5xx)."""
 
 
 class NoSuchObjectError(ServiceError):
@@ -81,7 +81,7 @@ class NoSuchObjectError(ServiceError):
 class AuthenticationError(ServiceError):
     """The service rejected the credentials or the signature.
 
-    ``code`` tells which check failed: ``SignatureDoesNotMatch`` (wrong secret
+    ``code`` names the failed check: ``SignatureDoesNotMatch`` (wrong secret
     key), ``InvalidAccessKeyId``, ``RequestExpired`` (clock skew),
     ``InvalidHTTPAuthHeader`` or ``AccessDenied``.
     """

@@ -7,7 +7,7 @@ DEFAULT_EXPIRATION_SECONDS: int
 """Signature lifetime in seconds that every official SDK uses: 1800."""
 
 class RenameResult:
-    """What a successful rename returns."""
+    """Result of a successful rename."""
 
     @property
     def request_id(self) -> Optional[str]:
@@ -23,12 +23,12 @@ class Client:
     pooled connections. ``rename_image`` releases the GIL while it waits on
     the network.
 
-    Options left as None keep the library defaults: ``connect_timeout`` 5 s
-    (TLS handshake included), ``request_timeout`` 30 s per attempt,
-    ``validate_names`` True, ``expiration_seconds`` 1800, ``max_attempts`` 3
-    (the first included), ``retry_base_delay`` 0.1 s doubling up to
-    ``retry_max_delay`` 2 s, and ``deadline`` 60 s for all attempts of one
-    call. ``ca_file`` is the path of a PEM file whose CAs replace the system
+    Options left as None keep the library defaults. ``connect_timeout`` is
+    5 s (TLS handshake included) and ``request_timeout`` 30 s per attempt.
+    ``validate_names`` is True and ``expiration_seconds`` 1800.
+    ``max_attempts`` is 3, the first included. Retry delays start at
+    ``retry_base_delay`` 0.1 s and double up to ``retry_max_delay`` 2 s, and
+    ``deadline`` bounds all attempts of one call to 60 s. ``ca_file`` is the path of a PEM file whose CAs replace the system
     ones, for a private endpoint.
 
     Raises ``MissingCredentialsError`` when a key is missing or empty and
