@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Optional
 
 # BCE error codes that mean the request was not authenticated or not allowed.
-# Only RequestExpired is retried by the client, because each attempt is signed
-# afresh, so a RequestExpired that reaches the caller means the clock is off.
+# The client retries RequestExpired with a fresh signature, so one that remains
+# after the retries usually means the local clock is off.
 AUTHENTICATION_CODES = frozenset(
     {
         "SignatureDoesNotMatch",
