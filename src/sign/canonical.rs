@@ -80,7 +80,7 @@ where
         let signed = if signed_headers.is_empty() {
             is_default_signed_header(&name)
         } else {
-            signed_headers.iter().any(|listed| *listed == name)
+            signed_headers.contains(&name)
         };
         if !signed {
             continue;
