@@ -146,6 +146,7 @@ impl Client {
         Ok(RenameResult {
             request_id: output.request_id,
             client_token: output.client_token,
+            attempts: output.attempts,
         })
     }
 
@@ -196,6 +197,9 @@ pub struct RenameResult {
     /// The clientToken sent: the caller's, or the UUID v4 generated for the call.
     #[pyo3(get)]
     client_token: String,
+    /// HTTP attempts the call made, the successful one included.
+    #[pyo3(get)]
+    attempts: u32,
 }
 
 #[pymethods]
@@ -205,6 +209,9 @@ impl RenameResult {
             Some(id) => format!("{id:?}"),
             None => "None".to_string(),
         };
-        format!("RenameResult(request_id={request_id}, client_token={:?})", self.client_token)
+        format!(
+            "RenameResult(request_id={request_id}, client_token={:?}, attempts={})",
+            self.client_token, self.attempts
+        )
     }
 }

@@ -130,9 +130,16 @@ def test_injected_503_retried(emulator):
     )
     emulator.inject_error(503, "ServiceUnavailable", times=2)
 
-    client.rename_image(IMAGE_ID, "newName")
+    result = client.rename_image(IMAGE_ID, "newName")
 
     assert emulator.image_name(IMAGE_ID) == "newName"
+    assert result.attempts == 3
+
+
+def test_first_try_counts_one_attempt(client):
+    result = client.rename_image(IMAGE_ID, "newName")
+
+    assert result.attempts == 1
 
 
 def test_retries_exhausted_count_attempts(emulator):

@@ -15,6 +15,9 @@ class RenameResult:
     @property
     def client_token(self) -> str:
         """The clientToken sent: the caller's, or the UUID v4 generated for the call."""
+    @property
+    def attempts(self) -> int:
+        """HTTP attempts the call made, the successful one included."""
 
 class Client:
     """A BCC client that renames custom images.
