@@ -77,11 +77,13 @@ def random_code_point(rng: random.Random) -> str:
 
 
 def header_value(rng: random.Random) -> str:
-    # NOTE: the SDK trims header values with bytes.strip (ASCII whitespace only),
-    # while the core trims Unicode whitespace too. Values here start and end with
-    # an ASCII letter, so that known difference stays out of this comparison.
-    middle = random_text(rng, 20)
-    return rng.choice(ASCII_LETTERS) + middle + rng.choice(ASCII_LETTERS)
+    """Return a value whose ends may carry ASCII or Unicode whitespace.
+
+    Both signers trim only the ASCII whitespace that bytes.strip removes, so a
+    no-break space or an ideographic space at either end must be kept by both.
+    """
+    edges = ["", "", " ", "\t", "\u00a0", "\u3000"]
+    return rng.choice(edges) + random_text(rng, 20) + rng.choice(edges)
 
 
 def generate_case(seed: int) -> SigningCase:
