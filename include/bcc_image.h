@@ -72,6 +72,37 @@ typedef enum bcc_status {
 } bcc_status;
 
 /**
+ * Severity of a log record; a level passed to bcc_set_log_callback() selects
+ * that level and every more severe one.
+ */
+typedef enum bcc_log_level {
+  /**
+   * No records.
+   */
+  BCC_LOG_OFF = 0,
+  /**
+   * Failures the caller also receives as an error.
+   */
+  BCC_LOG_ERROR = 1,
+  /**
+   * Retries and final failures.
+   */
+  BCC_LOG_WARN = 2,
+  /**
+   * The outcome of each call, with the HTTP status and request id.
+   */
+  BCC_LOG_INFO = 3,
+  /**
+   * The start of each HTTP attempt, with method and path.
+   */
+  BCC_LOG_DEBUG = 4,
+  /**
+   * Everything, including the HTTP client's own records.
+   */
+  BCC_LOG_TRACE = 5,
+} bcc_log_level;
+
+/**
  * A BCC client: credentials, settings and a pool of keep-alive connections.
  * Create it with bcc_client_new() or bcc_client_new_from_env() and free it with
  * bcc_client_free(). It is thread-safe: any number of threads may call
@@ -160,6 +191,18 @@ typedef struct bcc_client_config {
   int32_t disable_name_validation;
 } bcc_client_config;
 
+/**
+ * A log callback. `target` names the module, such as "bcc_image::client", and
+ * `message` is one line of text without a trailing newline; both are valid only
+ * during the call. The callback runs on the thread that made the library call,
+ * possibly on several threads at once, so it must be thread-safe. A record never
+ * contains a secret key, a security token or a signature.
+ */
+typedef void (*bcc_log_callback)(void *user_data,
+                                 enum bcc_log_level level,
+                                 const char *target,
+                                 const char *message);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -182,6 +225,18 @@ enum bcc_status bcc_client_new(const struct bcc_client_config *config,
  */
 enum bcc_status bcc_client_new_from_env(struct bcc_client **client_out,
                                         struct bcc_error **error_out);
+
+/**
+ * Creates a client from profile `profile` of bce-cli's ~/.bce/config.json:
+ * its credentials, region and endpoint, with empty fields filled from the
+ * BCE_* environment variables as bce-cli does. A NULL `profile` uses the
+ * file's "current" profile. A missing file, an unknown profile or missing keys
+ * give BCC_MISSING_CREDENTIALS with a message naming the path and the profile.
+ * Outputs as for bcc_client_new().
+ */
+enum bcc_status bcc_client_new_from_profile(const char *profile,
+                                            struct bcc_client **client_out,
+                                            struct bcc_error **error_out);
 
 /**
  * Frees a client and closes its connections. NULL is allowed and does nothing.
@@ -246,6 +301,19 @@ uint32_t bcc_error_attempts(const struct bcc_error *error);
  * Frees an error object. NULL is allowed and does nothing.
  */
 void bcc_error_free(struct bcc_error *error);
+
+/**
+ * Sends the library's log records at `level` and more severe to `callback`,
+ * replacing any earlier callback. A NULL callback or BCC_LOG_OFF stops the
+ * callbacks. `user_data` is passed to every call unchanged, and must stay valid
+ * until the callback is replaced.
+ *
+ * Independently of the callback, setting the environment variable BCC_LOG to
+ * error, warn, info, debug or trace before the first library call writes
+ * records of that level to stderr. Returns BCC_OK, or BCC_INVALID_ARGUMENT for a
+ * level outside the enum. Thread-safe.
+ */
+enum bcc_status bcc_set_log_callback(bcc_log_callback callback, void *user_data, int32_t level);
 
 /**
  * Returns the x-bce-request-id of the successful response, or "" if the server

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use log::{debug, warn};
+use log::{debug, info, warn};
 
 use crate::config::ClientConfig;
 use crate::endpoint::Endpoint;
@@ -114,14 +114,14 @@ impl Client {
             let timeout = self.config.request_timeout.min(remaining);
 
             debug!(
-                "sending PUT {} for image {image_id}, clientToken {}, attempt {attempt}",
-                request.path, request.client_token
+                "sending PUT {} for image {image_id}, clientToken {}, attempt {attempt} of {}",
+                request.path, request.client_token, policy.max_attempts
             );
             let headers = request.signed_headers(&self.config.credentials, now_unix_seconds(), self.config.expiration_seconds);
             let error = match send_rename(&self.agent, request, &headers, timeout) {
-                Ok(request_id) => {
-                    debug!(
-                        "renamed image {image_id}: HTTP 2xx, request id {}",
+                Ok((status, request_id)) => {
+                    info!(
+                        "renamed image {image_id}: HTTP {status}, request id {}, {attempt} attempt(s)",
                         request_id.as_deref().unwrap_or("none")
                     );
                     return Ok((request_id, attempt));
@@ -130,13 +130,13 @@ impl Client {
             };
 
             if !is_retryable(&error) || attempt >= policy.max_attempts {
-                debug!("rename of image {image_id} failed after {attempt} attempt(s): {error}");
+                warn!("rename of image {image_id} failed after {attempt} attempt(s): {error}");
                 return Err(error);
             }
 
             let delay = policy.backoff_delay(attempt, jitter_source());
             if started.elapsed() + delay >= policy.deadline {
-                debug!("rename of image {image_id} failed: no time left to retry after {error}");
+                warn!("rename of image {image_id} failed: no time left in the deadline to retry after {error}");
                 return Err(error);
             }
             warn!(

@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use crate::credentials::{non_empty_env, Credentials};
 use crate::endpoint::{Endpoint, DEFAULT_REGION};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
+use crate::profile::{default_config_path, load_profile};
 use crate::retry::RetryPolicy;
 use crate::sign::DEFAULT_EXPIRATION_SECONDS;
 
@@ -69,12 +70,61 @@ impl ClientConfig {
     /// Reads credentials, region and endpoint from `BCE_ACCESS_KEY_ID`,
     /// `BCE_SECRET_ACCESS_KEY`, `BCE_SECURITY_TOKEN`, `BCE_REGION` and
     /// `BCE_ENDPOINT`, and takes the defaults for the rest.
+    ///
+    /// When the environment has no keys, the `current` profile of bce-cli's
+    /// `~/.bce/config.json` is used if that file exists.
     pub fn from_env() -> Result<Self, Error> {
-        let mut config = ClientConfig::new(Credentials::from_env()?);
+        let env_credentials = Credentials::from_env();
+        let default_path = default_config_path().filter(|path| path.exists());
+
+        let mut config = match (env_credentials, default_path) {
+            (Ok(credentials), _) => ClientConfig::new(credentials),
+            (Err(error), Some(path)) if error.kind() == ErrorKind::MissingCredentials => {
+                return ClientConfig::from_profile_file(&path, None);
+            }
+            (Err(error), _) => return Err(error),
+        };
         if let Some(region) = non_empty_env(ENV_REGION) {
             config.region = region;
         }
         config.endpoint = non_empty_env(ENV_ENDPOINT);
+        Ok(config)
+    }
+
+    /// Reads profile `name` of bce-cli's `~/.bce/config.json`: its credentials,
+    /// region and endpoint. Empty profile fields are filled from the `BCE_*`
+    /// environment variables, as bce-cli does. A missing file or profile is an
+    /// error that names both.
+    pub fn from_profile(name: &str) -> Result<Self, Error> {
+        let Some(path) = default_config_path() else {
+            return Err(Error::new(
+                ErrorKind::MissingCredentials,
+                format!("cannot load profile {name:?}: HOME is not set, so ~/.bce/config.json cannot be found"),
+            ));
+        };
+        ClientConfig::from_profile_file(&path, Some(name))
+    }
+
+    /// Reads the `current` profile of bce-cli's `~/.bce/config.json`.
+    pub fn from_default_profile() -> Result<Self, Error> {
+        let Some(path) = default_config_path() else {
+            return Err(Error::new(
+                ErrorKind::MissingCredentials,
+                "cannot load the current profile: HOME is not set, so ~/.bce/config.json cannot be found",
+            ));
+        };
+        ClientConfig::from_profile_file(&path, None)
+    }
+
+    /// Reads a profile from a bce-cli configuration file at `path`: profile
+    /// `name`, or the file's `current` profile when `name` is `None`.
+    pub fn from_profile_file(path: &std::path::Path, name: Option<&str>) -> Result<Self, Error> {
+        let profile = load_profile(path, name)?;
+        let mut config = ClientConfig::new(profile.credentials);
+        if let Some(region) = profile.region {
+            config.region = region;
+        }
+        config.endpoint = profile.endpoint.or_else(|| non_empty_env(ENV_ENDPOINT));
         Ok(config)
     }
 

@@ -110,7 +110,8 @@ impl Credentials {
                 };
                 return Err(missing(&format!(
                     "no credentials found: {unset} not set; set {ENV_ACCESS_KEY_ID} and {ENV_SECRET_ACCESS_KEY} \
-                     (and {ENV_SECURITY_TOKEN} for STS credentials), or pass the keys explicitly"
+                     (and {ENV_SECURITY_TOKEN} for STS credentials), pass the keys explicitly, \
+                     or configure a bce-cli profile in ~/.bce/config.json"
                 )));
             }
         };

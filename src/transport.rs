@@ -55,7 +55,8 @@ fn parse_ca_certificates(pem: &[u8]) -> Result<Vec<Certificate<'static>>, Error>
     Ok(certificates)
 }
 
-/// Sends one attempt and returns the `x-bce-request-id` of a 2xx response.
+/// Sends one attempt and returns the status and `x-bce-request-id` of a 2xx
+/// response.
 ///
 /// `timeout` bounds the whole attempt, connecting included.
 pub fn send_rename(
@@ -63,7 +64,7 @@ pub fn send_rename(
     request: &RenameRequest,
     headers: &[(&'static str, String)],
     timeout: Duration,
-) -> Result<Option<String>, Error> {
+) -> Result<(u16, Option<String>), Error> {
     let mut builder = agent.put(&request.url);
     for (name, value) in headers {
         builder = builder.header(*name, value.as_str());
@@ -89,7 +90,7 @@ pub fn send_rename(
 
     if (200..300).contains(&status) {
         body?;
-        return Ok(request_id);
+        return Ok((status, request_id));
     }
     let body = body.unwrap_or_default();
     Err(parse_error_response(status, &body, request_id))

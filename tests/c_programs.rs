@@ -96,3 +96,54 @@ fn c_abi_cases_pass() {
     assert!(stdout.contains(", 0 failed"), "{stdout}");
     assert_eq!(emulator.image_name(IMAGE_ID).as_deref(), Some("abiName2"));
 }
+
+#[test]
+fn c_log_callback_and_profile() {
+    let emulator = start_emulator();
+    let binary = compile("tests/c/log_and_profile.c", &library_dir());
+
+    // A HOME of its own, with a bce-cli profile aimed at the emulator.
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-profile-home");
+    std::fs::create_dir_all(home.join(".bce")).unwrap();
+    let config = format!(
+        r#"{{"current":"emu","profiles":[{{"name":"emu","mode":"AK","access_key_id":"{ACCESS_KEY_ID}",
+        "secret_access_key":"{SECRET_ACCESS_KEY}","endpoint":"{}"}}]}}"#,
+        emulator.endpoint()
+    );
+    std::fs::write(home.join(".bce").join("config.json"), config).unwrap();
+
+    let output = Command::new(&binary)
+        .args(["emu", SECRET_ACCESS_KEY])
+        .env("HOME", &home)
+        .env_remove("BCE_ACCESS_KEY_ID")
+        .env_remove("BCE_SECRET_ACCESS_KEY")
+        .env_remove("BCE_ENDPOINT")
+        .env_remove("BCC_LOG")
+        .output()
+        .expect("the compiled program runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert!(output.status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(stdout.contains(", 0 failed"), "{stdout}");
+    assert_eq!(emulator.image_name(IMAGE_ID).as_deref(), Some("quietName"));
+}
+
+#[test]
+fn c_example_logs_to_stderr_with_bcc_log() {
+    let emulator = start_emulator();
+    let binary = compile("examples/c/rename.c", &library_dir());
+    let output = Command::new(&binary)
+        .args([emulator.endpoint().as_str(), IMAGE_ID, "loggedName"])
+        .env("BCE_ACCESS_KEY_ID", ACCESS_KEY_ID)
+        .env("BCE_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY)
+        .env("BCC_LOG", "debug")
+        .output()
+        .expect("the compiled program runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("PUT /v2/image/rename"), "{stderr}");
+    assert!(!stderr.contains(SECRET_ACCESS_KEY), "{stderr}");
+    assert!(!stderr.contains("bce-auth-v1/"), "{stderr}");
+}

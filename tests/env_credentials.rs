@@ -8,6 +8,8 @@ fn environment_credentials() {
     for name in ["BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SECURITY_TOKEN", "BCE_REGION", "BCE_ENDPOINT"] {
         std::env::remove_var(name);
     }
+    // A HOME without ~/.bce/config.json, so no bce-cli profile fills in.
+    std::env::set_var("HOME", env!("CARGO_TARGET_TMPDIR"));
 
     // Nothing set: the error names both variables.
     let error = ClientConfig::from_env().unwrap_err();

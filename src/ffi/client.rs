@@ -114,6 +114,7 @@ pub unsafe extern "C" fn bcc_client_new(
         if client_out.is_null() {
             return Err(Error::invalid_argument("invalid argument: client_out is NULL"));
         }
+        super::log::install_logger();
         let client = Client::new(config_from_c(config)?)?;
         *client_out = Box::into_raw(Box::new(bcc_client { client }));
         Ok(())
@@ -133,7 +134,35 @@ pub unsafe extern "C" fn bcc_client_new_from_env(
         if client_out.is_null() {
             return Err(Error::invalid_argument("invalid argument: client_out is NULL"));
         }
+        super::log::install_logger();
         let client = Client::from_env()?;
+        *client_out = Box::into_raw(Box::new(bcc_client { client }));
+        Ok(())
+    })
+}
+
+/// Creates a client from profile `profile` of bce-cli's ~/.bce/config.json:
+/// its credentials, region and endpoint, with empty fields filled from the
+/// BCE_* environment variables as bce-cli does. A NULL `profile` uses the
+/// file's "current" profile. A missing file, an unknown profile or missing keys
+/// give BCC_MISSING_CREDENTIALS with a message naming the path and the profile.
+/// Outputs as for bcc_client_new().
+#[no_mangle]
+pub unsafe extern "C" fn bcc_client_new_from_profile(
+    profile: *const c_char,
+    client_out: *mut *mut bcc_client,
+    error_out: *mut *mut bcc_error,
+) -> bcc_status {
+    run(error_out, || {
+        if client_out.is_null() {
+            return Err(Error::invalid_argument("invalid argument: client_out is NULL"));
+        }
+        super::log::install_logger();
+        let config = match optional_str(profile, "profile")? {
+            Some(name) => ClientConfig::from_profile(name)?,
+            None => ClientConfig::from_default_profile()?,
+        };
+        let client = Client::new(config)?;
         *client_out = Box::into_raw(Box::new(bcc_client { client }));
         Ok(())
     })

@@ -13,12 +13,14 @@
 mod client;
 mod error;
 mod guard;
+mod log;
 mod result;
 mod sign;
 mod status;
 
 pub use client::*;
 pub use error::*;
+pub use log::*;
 pub use result::*;
 pub use sign::*;
 pub use status::*;

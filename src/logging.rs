@@ -1,0 +1,69 @@
+//! Logging to stderr, switched on by the `BCC_LOG` environment variable.
+//!
+//! The library logs through the `log` crate: each request's start (debug), its
+//! outcome with the HTTP status and request id (info), each retry (warn) and a
+//! final failure (warn). Nothing logged contains a secret key, a security token
+//! or a signature. Rust programs install any `log` logger; C programs and the
+//! examples get this stderr logger when `BCC_LOG` is set.
+
+use std::io::Write;
+
+use log::{LevelFilter, Log, Metadata, Record};
+
+/// Environment variable that sets the stderr log level: `error`, `warn`, `info`,
+/// `debug`, `trace` or `off`.
+pub const ENV_LOG: &str = "BCC_LOG";
+
+/// Returns the level that `BCC_LOG` asks for, or `None` when it is unset or not a
+/// level name.
+pub fn level_from_env() -> Option<LevelFilter> {
+    let value = std::env::var(ENV_LOG).ok()?;
+    value.trim().parse::<LevelFilter>().ok()
+}
+
+/// Writes one line per record to stderr: `[bcc_image LEVEL] message`.
+pub fn write_stderr_line(record: &Record<'_>) {
+    let mut stderr = std::io::stderr().lock();
+    // A failed write to stderr has nowhere better to be reported.
+    let _ = writeln!(stderr, "[{} {}] {}", record.target(), record.level(), record.args());
+}
+
+/// A logger that writes records up to a level to stderr.
+#[derive(Debug)]
+pub struct StderrLogger {
+    level: LevelFilter,
+}
+
+impl StderrLogger {
+    /// Creates a logger for records at `level` or more severe.
+    pub fn new(level: LevelFilter) -> Self {
+        StderrLogger { level }
+    }
+}
+
+impl Log for StderrLogger {
+    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+        metadata.level() <= self.level
+    }
+
+    fn log(&self, record: &Record<'_>) {
+        if self.enabled(record.metadata()) {
+            write_stderr_line(record);
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+/// Installs a [`StderrLogger`] at the level of `BCC_LOG`, if that variable is set
+/// and no logger is installed yet. Returns whether it installed one.
+pub fn init_stderr_logger_from_env() -> bool {
+    let Some(level) = level_from_env() else {
+        return false;
+    };
+    if log::set_boxed_logger(Box::new(StderrLogger::new(level))).is_err() {
+        return false;
+    }
+    log::set_max_level(level);
+    true
+}
