@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Tests bcc-image as a C, C++ and scripting user would get it: builds the
-# library and the emulator, runs `make install` into a temporary prefix, then
-# builds consumers with pkg-config and with CMake and runs each of them, the
-# C++ wrapper tests, the ctypes test and the LuaJIT example against its own
-# bcc-emulator on 127.0.0.1.
+# Tests bcc-image as a C, C++ and scripting user would get it. It builds the
+# library and the emulator and runs `make install` into a temporary prefix.
+# Then it builds consumers with pkg-config and with CMake, and runs them, the
+# C++ wrapper tests, the ctypes test and the LuaJIT example, each against its
+# own bcc-emulator on 127.0.0.1.
 #
 # Usage: scripts/test-native.sh
 # Installs missing tools (cmake, pkg-config, g++, make, python3, luajit,
@@ -45,6 +45,11 @@ trap cleanup EXIT
 # --- Tools -------------------------------------------------------------------
 
 ensure_tools() {
+    if ! command -v cargo >/dev/null; then
+        echo "cargo not found: install Rust with rustup, then run this script again" >&2
+        exit 1
+    fi
+
     local missing=()
     command -v cmake >/dev/null || missing+=(cmake)
     command -v pkg-config >/dev/null || missing+=(pkg-config)
@@ -185,6 +190,26 @@ check_pkg_config_static() {
     rename_with "$WORK/rename-static"
 }
 
+# The flags of the "Link flags" table in docs/native.md, without pkg-config.
+check_documented_link_flags() {
+    test "$(pkg-config --cflags bcc_image | xargs)" = "-I$PREFIX/include"
+    test "$(pkg-config --libs bcc_image | xargs)" = "-L$PREFIX/lib -lbcc_image"
+
+    cc -std=c11 -Wall -Wextra -Werror examples/c/rename.c -o "$WORK/rename-flags" \
+        -I$PREFIX/include -L$PREFIX/lib -lbcc_image -Wl,-rpath,$PREFIX/lib
+    rename_with "$WORK/rename-flags"
+
+    cc -std=c11 -Wall -Wextra -Werror examples/c/rename.c -o "$WORK/rename-flags-static" \
+        -I$PREFIX/include $PREFIX/lib/libbcc_image.a -lc -lm -lrt -lpthread -lgcc_s -lutil -ldl
+    rename_with "$WORK/rename-flags-static"
+}
+
+check_cpp_example() {
+    g++ -std=c++17 -Wall -Wextra -Werror examples/cpp/rename.cpp -o "$WORK/rename-cpp" \
+        $(pkg-config --cflags --libs bcc_image)
+    LD_LIBRARY_PATH="$PREFIX/lib" rename_with "$WORK/rename-cpp"
+}
+
 check_cmake_build() {
     cmake -S tests/install/cmake -B "$WORK/cmake-build" -DCMAKE_PREFIX_PATH="$PREFIX"
     cmake --build "$WORK/cmake-build"
@@ -229,6 +254,8 @@ check "install layout" check_install_layout
 check "versions match Cargo.toml" check_versions
 check "pkg-config dynamic consumer" check_pkg_config_dynamic
 check "pkg-config static consumer" check_pkg_config_static
+check "documented link flags" check_documented_link_flags
+check "C++ example with pkg-config" check_cpp_example
 check "cmake consumer build" check_cmake_build
 check "cmake C consumer" rename_with "$WORK/cmake-build/rename_c"
 check "cmake C static consumer" rename_with "$WORK/cmake-build/rename_c_static"

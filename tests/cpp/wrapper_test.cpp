@@ -120,7 +120,7 @@ void test_wrong_secret_error() {
     }
     CHECK(test, error->status() == BCC_SERVICE_ERROR);
     CHECK(test, error->code() == "SignatureDoesNotMatch");
-    // BCE answers a bad signature with 400, not 403.
+    // BCE returns 400 for a bad signature, not 403.
     CHECK(test, error->http_status() == 400);
     // The message never repeats the secret it was signed with.
     CHECK(test, error->message().find(config.secret_access_key) == std::string::npos);
