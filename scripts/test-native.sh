@@ -85,6 +85,7 @@ check() {
     shift
     local log="$WORK/logs/${name// /_}.log"
     local status=0
+    local start=$SECONDS
     set +e
     (
         set -e
@@ -96,7 +97,7 @@ check() {
 
     if [ "$status" -eq 0 ]; then
         PASSED=$((PASSED + 1))
-        echo "ok   $name"
+        echo "ok   $name ($((SECONDS - start)) s)"
     else
         FAILED=$((FAILED + 1))
         echo "FAIL $name (exit status $status)"
@@ -234,6 +235,17 @@ check_luajit() {
     rename_with luajit examples/scripting/rename_luajit.lua
 }
 
+# Uninstalling leaves no file of the package in the prefix.
+check_uninstall() {
+    make uninstall PREFIX="$PREFIX"
+    local left
+    left=$(find "$PREFIX" -type f -o -type l)
+    if [ -n "$left" ]; then
+        echo "make uninstall left: $left"
+        return 1
+    fi
+}
+
 # --- Main --------------------------------------------------------------------
 
 ensure_tools
@@ -263,6 +275,7 @@ check "cmake C++ consumer" rename_with "$WORK/cmake-build/rename_cpp"
 check "C++ wrapper tests" check_cpp_wrapper
 check "ctypes test" check_ctypes
 check "LuaJIT example" check_luajit
+check "make uninstall" check_uninstall
 
 echo "took $(($(date +%s) - START)) s"
 echo "$PASSED passed, $FAILED failed"
