@@ -260,6 +260,12 @@ const char *bcc_rename_result_request_id(const struct bcc_rename_result *result)
 const char *bcc_rename_result_client_token(const struct bcc_rename_result *result);
 
 /**
+ * Returns how many HTTP attempts the call made, the successful one included, or
+ * 0 for NULL.
+ */
+uint32_t bcc_rename_result_attempts(const struct bcc_rename_result *result);
+
+/**
  * Frees a rename result. NULL is allowed and does nothing.
  */
 void bcc_rename_result_free(struct bcc_rename_result *result);

@@ -21,6 +21,8 @@ pub struct RenameOutput {
     pub request_id: Option<String>,
     /// The clientToken used: the caller's, or the UUID v4 generated for the call.
     pub client_token: String,
+    /// How many HTTP attempts the call made, the successful one included.
+    pub attempts: u32,
 }
 
 /// A BCC client. It is `Send + Sync`: share one client across threads, so that
@@ -90,16 +92,17 @@ impl Client {
             name,
             &client_token,
         );
-        let request_id = self.send_with_retries(&request, image_id)?;
+        let (request_id, attempts) = self.send_with_retries(&request, image_id)?;
         Ok(RenameOutput {
             request_id,
             client_token,
+            attempts,
         })
     }
 
     /// Sends `request` until it succeeds, fails in a way that is not retried, or
-    /// runs out of attempts or time.
-    fn send_with_retries(&self, request: &RenameRequest, image_id: &str) -> Result<Option<String>, Error> {
+    /// runs out of attempts or time. Returns the request id and the attempt count.
+    fn send_with_retries(&self, request: &RenameRequest, image_id: &str) -> Result<(Option<String>, u32), Error> {
         let policy = &self.config.retry;
         let started = Instant::now();
         let mut attempt = 1;
@@ -121,7 +124,7 @@ impl Client {
                         "renamed image {image_id}: HTTP 2xx, request id {}",
                         request_id.as_deref().unwrap_or("none")
                     );
-                    return Ok(request_id);
+                    return Ok((request_id, attempt));
                 }
                 Err(error) => error.with_attempts(attempt),
             };

@@ -48,21 +48,23 @@ fn parse_bce_error(body: &[u8]) -> Option<(String, String, Option<String>)> {
     Some((code.to_string(), message.to_string(), request_id))
 }
 
-/// Returns the start of `body` as text, with control characters escaped so that
-/// a hostile body cannot forge log lines, and `…` when it was cut.
+/// Returns the start of `body` as text of at most [`MAX_EXCERPT_CHARS`] characters
+/// plus `…` when it was cut. Control characters are escaped, so that a hostile
+/// body cannot forge log lines, and the escapes count toward the limit.
 fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let mut out = String::new();
-    for (count, c) in text.chars().enumerate() {
-        if count == MAX_EXCERPT_CHARS {
+    let mut out_chars = 0;
+
+    for c in text.chars() {
+        let piece: String = if c.is_control() { c.escape_default().collect() } else { c.to_string() };
+        let piece_chars = piece.chars().count();
+        if out_chars + piece_chars > MAX_EXCERPT_CHARS {
             out.push('…');
             break;
         }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
+        out.push_str(&piece);
+        out_chars += piece_chars;
     }
     out
 }
@@ -108,6 +110,14 @@ mod tests {
         let error = parse_error_response(500, body.as_bytes(), None);
         assert!(error.message().ends_with('…'));
         assert!(error.message().len() < 400);
+    }
+
+    #[test]
+    fn escapes_count_toward_limit() {
+        let body = "\u{10}".repeat(1_000);
+        let error = parse_error_response(500, body.as_bytes(), None);
+        assert!(error.message().ends_with('…'));
+        assert!(error.message().chars().count() < 300, "{}", error.message());
     }
 
     #[test]

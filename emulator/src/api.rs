@@ -134,7 +134,7 @@ fn no_such_image(image_id: &str) -> ApiError {
     ApiError::not_found("NoSuchObject", format!("image {image_id:?} does not exist"))
 }
 
-/// The answer for any path or method that the emulator does not serve.
+/// Returns the error for any path or method that the emulator does not serve.
 ///
 /// It is `NoSuchObject` (404), because BCE lists `InvalidURI` under 400 and a valid
 /// URI that names nothing is a missing resource. The message names the request, so

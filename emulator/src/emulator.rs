@@ -15,7 +15,7 @@ use crate::shared::Shared;
 /// stalling the others without costing much in tests that start many emulators.
 const WORKER_THREADS: usize = 2;
 
-/// What the emulator listens on and what it knows.
+/// Listening address, accepted credentials and initial images of an emulator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmulatorConfig {
     /// Address to listen on; port 0 picks a free port.
@@ -53,19 +53,28 @@ impl Emulator {
     /// Returns once the socket listens, so requests can be sent at once. Fails when
     /// the address cannot be bound or the threads cannot start.
     pub fn start(config: EmulatorConfig) -> std::io::Result<Emulator> {
+        let listener = std::net::TcpListener::bind(config.listen)?;
+        listener.set_nonblocking(true)?;
+        let addr = listener.local_addr()?;
+
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(WORKER_THREADS)
             .thread_name("bcc-emulator-worker")
             .enable_io()
             .enable_time()
             .build()?;
-
-        let listener = std::net::TcpListener::bind(config.listen)?;
-        listener.set_nonblocking(true)?;
-        let addr = listener.local_addr()?;
-        let listener = {
+        let registered = {
             let _context = runtime.enter();
-            tokio::net::TcpListener::from_std(listener)?
+            tokio::net::TcpListener::from_std(listener)
+        };
+        let listener = match registered {
+            Ok(listener) => listener,
+            Err(error) => {
+                // shutdown_background does not block, so unlike a plain drop it cannot
+                // panic inside a caller's async runtime.
+                runtime.shutdown_background();
+                return Err(error);
+            }
         };
 
         let shared = Arc::new(Shared::new(&config.credentials, &config.images));

@@ -9,13 +9,14 @@ use std::sync::{Mutex, MutexGuard};
 
 use serde_json::Value;
 
-/// Most requests that one injected fault may cover, to catch a mistyped count.
+/// Maximum number of requests that one injected fault may cover, to catch a
+/// mistyped count.
 pub const MAX_FAULT_TIMES: u64 = 10_000;
 
 /// One fault, applied to one API request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fault {
-    /// Answers with `status` and a BCE error body, without verifying or applying the
+    /// Responds with `status` and a BCE error body, without verifying or applying the
     /// request. A 503 `ServiceUnavailable` is the typical case.
     Error { status: u16, code: String, message: String },
     /// Waits `millis` milliseconds, then handles the request normally, so a client
@@ -24,7 +25,7 @@ pub enum Fault {
     /// Handles the request, so a rename is applied, then closes the connection
     /// without sending a response: a lost response.
     DropResponse,
-    /// Answers with `status` and exactly `body`, without verifying or applying the
+    /// Responds with `status` and exactly `body`, without verifying or applying the
     /// request, such as a proxy's `<html>502 Bad Gateway</html>` or a truncated JSON
     /// error.
     RawBody { status: u16, content_type: String, body: String },
@@ -34,7 +35,7 @@ pub enum Fault {
 }
 
 impl Fault {
-    /// Builds an `Error` fault with a message that says it was injected.
+    /// Builds an `Error` fault whose message states that it was injected.
     pub fn error(status: u16, code: &str) -> Self {
         Fault::Error {
             status,

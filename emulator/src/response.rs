@@ -47,12 +47,12 @@ pub struct Reply {
     pub body: Bytes,
     /// The BCE error code, for the log line.
     pub code: Option<String>,
-    /// What the request changed or why it failed, for the log line.
+    /// Summary of the change or the failure, for the log line.
     pub note: Option<String>,
 }
 
 impl Reply {
-    /// A 200 with an empty body, the success answer of a rename.
+    /// Builds a 200 with an empty body, the success response of a rename.
     pub fn empty_ok() -> Self {
         Reply {
             status: StatusCode::OK,
@@ -63,7 +63,7 @@ impl Reply {
         }
     }
 
-    /// A 200 with a JSON body.
+    /// Builds a 200 with a JSON body.
     pub fn json(value: &serde_json::Value) -> Self {
         Reply {
             status: StatusCode::OK,
@@ -74,7 +74,7 @@ impl Reply {
         }
     }
 
-    /// An error with the BCE body `{"code", "message", "requestId"}`.
+    /// Builds an error with the BCE body `{"code", "message", "requestId"}`.
     pub fn error(error: &ApiError, request_id: &str) -> Self {
         let body = serde_json::json!({
             "code": error.code,

@@ -92,8 +92,8 @@ async fn handle_request(shared: &Shared, request: Request<Incoming>) -> Result<R
     let target = parts.uri.path_and_query().map_or("/", |target| target.as_str()).to_string();
     let is_control = parts.uri.path().starts_with(CONTROL_PREFIX);
 
-    // The body is read in full before any answer, so an early error never leaves
-    // unread bytes that would end the keep-alive connection.
+    // The body is read in full before any response is sent, so an early error
+    // never leaves unread bytes that would end the keep-alive connection.
     let body = read_body(body).await;
 
     let outcome = if is_control {

@@ -34,7 +34,7 @@ pub enum RenameOutcome {
     Replayed,
 }
 
-/// Why a rename was rejected. Nothing changed in every case.
+/// Reason for a rejected rename. Nothing changed in any case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RenameError {
     /// The clientToken was used before with another image id or name.

@@ -155,7 +155,7 @@ fn keep_alive_reuses_connection() {
     let emulator = start_emulator();
     let agent = agent();
     for index in 0..20 {
-        let answer = Call::get_image(IMAGE_ID).send(&agent, &emulator.endpoint()).expect("the emulator answers");
+        let answer = Call::get_image(IMAGE_ID).send(&agent, &emulator.endpoint()).expect("the emulator responds");
         assert_eq!(answer.status, 200, "request {index}");
     }
     assert_eq!(emulator.requests_received(), 20);
@@ -167,7 +167,7 @@ fn keep_alive_survives_errors() {
     let emulator = start_emulator();
     let agent = agent();
     for index in 0..5 {
-        let answer = Call::rename("m-missing", "newName", None).send(&agent, &emulator.endpoint()).expect("answer");
+        let answer = Call::rename("m-missing", "newName", None).send(&agent, &emulator.endpoint()).expect("the emulator responds");
         assert_eq!(answer.status, 404, "request {index}");
     }
     assert_eq!(emulator.connections_accepted(), 1);
@@ -181,7 +181,7 @@ fn concurrent_same_token_applied_once() {
         .map(|_| {
             let endpoint = endpoint.clone();
             std::thread::spawn(move || {
-                Call::rename(IMAGE_ID, "newName", Some("shared-token")).send(&agent(), &endpoint).expect("answer").status
+                Call::rename(IMAGE_ID, "newName", Some("shared-token")).send(&agent(), &endpoint).expect("the emulator responds").status
             })
         })
         .collect();

@@ -11,6 +11,7 @@ use crate::client::RenameOutput;
 pub struct bcc_rename_result {
     request_id: CString,
     client_token: CString,
+    attempts: u32,
 }
 
 impl From<RenameOutput> for bcc_rename_result {
@@ -18,6 +19,7 @@ impl From<RenameOutput> for bcc_rename_result {
         bcc_rename_result {
             request_id: to_c_string(output.request_id.as_deref().unwrap_or_default()),
             client_token: to_c_string(&output.client_token),
+            attempts: output.attempts,
         }
     }
 }
@@ -34,6 +36,13 @@ pub unsafe extern "C" fn bcc_rename_result_request_id(result: *const bcc_rename_
 #[no_mangle]
 pub unsafe extern "C" fn bcc_rename_result_client_token(result: *const bcc_rename_result) -> *const c_char {
     result.as_ref().map_or(c"".as_ptr(), |result| result.client_token.as_ptr())
+}
+
+/// Returns how many HTTP attempts the call made, the successful one included, or
+/// 0 for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn bcc_rename_result_attempts(result: *const bcc_rename_result) -> u32 {
+    result.as_ref().map_or(0, |result| result.attempts)
 }
 
 /// Frees a rename result. NULL is allowed and does nothing.

@@ -7,6 +7,14 @@ use super::encode::uri_encode_into;
 /// header whose name starts with `x-bce-`.
 const DEFAULT_SIGNED_HEADERS: [&str; 4] = ["host", "content-length", "content-type", "content-md5"];
 
+/// Trims the ASCII whitespace that Python's `bytes.strip()` removes (space, tab,
+/// LF, CR, vertical tab, form feed). Baidu's official Python SDK trims header
+/// names and values this way, so a value that ends in a no-break space keeps it,
+/// where Rust's `str::trim` would remove it and sign different bytes.
+pub fn trim_http_whitespace(text: &str) -> &str {
+    text.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'))
+}
+
 /// Returns whether a lowercase header name belongs to the default signed set.
 pub fn is_default_signed_header(lowercase_name: &str) -> bool {
     lowercase_name.starts_with("x-bce-") || DEFAULT_SIGNED_HEADERS.contains(&lowercase_name)
@@ -71,8 +79,8 @@ where
 {
     let mut lines: Vec<String> = Vec::with_capacity(headers.len());
     for (name, value) in headers {
-        let name = name.as_ref().trim().to_ascii_lowercase();
-        let value = value.as_ref().trim();
+        let name = trim_http_whitespace(name.as_ref()).to_ascii_lowercase();
+        let value = trim_http_whitespace(value.as_ref());
         if value.is_empty() {
             continue;
         }
@@ -80,7 +88,7 @@ where
         let signed = if signed_headers.is_empty() {
             is_default_signed_header(&name)
         } else {
-            signed_headers.iter().any(|listed| *listed == name)
+            signed_headers.contains(&name)
         };
         if !signed {
             continue;
@@ -106,7 +114,7 @@ where
 pub fn normalize_signed_headers<Name: AsRef<str>>(names: &[Name]) -> Vec<String> {
     let mut normalized: Vec<String> = names
         .iter()
-        .map(|name| name.as_ref().trim().to_ascii_lowercase())
+        .map(|name| trim_http_whitespace(name.as_ref()).to_ascii_lowercase())
         .filter(|name| !name.is_empty())
         .collect();
     normalized.sort_unstable();
@@ -148,6 +156,14 @@ mod tests {
         let mut out = String::new();
         push_canonical_headers(&mut out, &headers, &[]);
         assert_eq!(out, "host:h\nx-bce-date:d");
+    }
+
+    #[test]
+    fn headers_keep_no_break_space() {
+        let headers = [("x-bce-meta", "\u{00A0}v\u{00A0} ")];
+        let mut out = String::new();
+        push_canonical_headers(&mut out, &headers, &[]);
+        assert_eq!(out, "x-bce-meta:%C2%A0v%C2%A0");
     }
 
     #[test]

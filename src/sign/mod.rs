@@ -19,7 +19,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
 pub use canonical::{
-    is_default_signed_header, normalize_signed_headers, push_canonical_headers, push_canonical_query,
+    is_default_signed_header, normalize_signed_headers, trim_http_whitespace, push_canonical_headers, push_canonical_query,
     push_canonical_uri,
 };
 pub use encode::{percent_decode, uri_encode, uri_encode_into};

@@ -2,6 +2,7 @@
 //! a query string as sent on the wire, `Name: value` header lines, and a
 //! `;`-separated signed-headers list.
 
+use super::canonical::trim_http_whitespace;
 use super::encode::percent_decode;
 use crate::error::Error;
 
@@ -50,13 +51,13 @@ pub fn parse_header_lines(text: &str) -> Result<Vec<(String, String)>, Error> {
                 "invalid header line {line:?}: expected 'Name: value'"
             )));
         };
-        let name = name.trim();
+        let name = trim_http_whitespace(name);
         if name.is_empty() || !name.bytes().all(is_token_byte) {
             return Err(Error::invalid_argument(format!(
                 "invalid header name {name:?} in line {line:?}: use letters, digits and -"
             )));
         }
-        headers.push((name.to_string(), value.trim().to_string()));
+        headers.push((name.to_string(), trim_http_whitespace(value).to_string()));
     }
     Ok(headers)
 }

@@ -194,6 +194,7 @@ static void test_rename_success(bcc_client *client) {
     CHECK(error == NULL);
     CHECK(strlen(bcc_rename_result_request_id(result)) == 36);
     CHECK(strcmp(bcc_rename_result_client_token(result), "abi-token-1") == 0);
+    CHECK(bcc_rename_result_attempts(result) == 1);
     bcc_rename_result_free(result);
 
     /* A NULL result_out is allowed when the caller needs no result. */

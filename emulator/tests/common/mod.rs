@@ -61,13 +61,13 @@ pub struct Call {
 }
 
 impl Call {
-    /// A signed rename of `image_id` to `name`, with `clientToken` when given.
+    /// Builds a signed rename of `image_id` to `name`, with `clientToken` when given.
     pub fn rename(image_id: &str, name: &str, client_token: Option<&str>) -> Call {
         let body = serde_json::json!({"name": name, "imageId": image_id}).to_string().into_bytes();
         Call::put_rename_body(body, client_token)
     }
 
-    /// A signed rename with the body given as is.
+    /// Builds a signed rename with the body given as is.
     pub fn put_rename_body(body: Vec<u8>, client_token: Option<&str>) -> Call {
         let query = client_token.map(|token| vec![("clientToken".to_string(), token.to_string())]).unwrap_or_default();
         let length = body.len().to_string();
@@ -97,7 +97,7 @@ impl Call {
         }
     }
 
-    /// A signed `GET /v2/image/{image_id}`.
+    /// Builds a signed `GET /v2/image/{image_id}`.
     pub fn get_image(image_id: &str) -> Call {
         Call {
             method: "GET",

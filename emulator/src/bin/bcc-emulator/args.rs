@@ -28,7 +28,7 @@ Environment:
 Control endpoints (unsigned, on the same port) are under /_emulator/; see the
 README of the bcc-emulator crate.";
 
-/// What the command line asks for.
+/// The action that the command line requests.
 #[derive(Debug)]
 pub enum Command {
     Run(EmulatorConfig),
@@ -77,11 +77,11 @@ fn apply_flag(config: &mut EmulatorConfig, flag: &str, value: &str) -> Result<()
         }
         "--credentials" => {
             let pair = value.split_once(':').filter(|(ak, sk)| !ak.is_empty() && !sk.is_empty());
-            // The value holds a secret key, so the message shows only the access key.
+            // The value contains a secret key, so the message shows only the access key.
             let Some((access_key_id, secret_access_key)) = pair else {
-                let shown = value.split(':').next().unwrap_or_default();
+                let access_key_id = value.split(':').next().unwrap_or_default();
                 return Err(format!(
-                    "invalid --credentials value starting with {shown:?}: expected AK:SK, \
+                    "invalid --credentials value starting with {access_key_id:?}: expected AK:SK, \
                      a non-empty access key id and secret access key split by ':'"
                 ));
             };
@@ -135,6 +135,8 @@ mod tests {
         assert!(error.contains("expected AK:SK"), "{error}");
         let error = parse_strings(&["--credentials", "ak:"]).unwrap_err();
         assert!(error.contains("\"ak\""), "{error}");
+        let error = parse_strings(&["--credentials", ":secretvalue"]).unwrap_err();
+        assert!(!error.contains("secretvalue"), "{error}");
     }
 
     #[test]

@@ -38,6 +38,14 @@ fn main() -> ExitCode {
         );
     }
 
+    let stop_signals = match StopSignals::install() {
+        Ok(stop_signals) => stop_signals,
+        Err(error) => {
+            eprintln!("bcc-emulator: installing the SIGINT and SIGTERM handlers failed: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+
     let listen = config.listen;
     let emulator = match Emulator::start(config) {
         Ok(emulator) => emulator,
@@ -55,7 +63,7 @@ fn main() -> ExitCode {
     }
     drop(stdout);
 
-    match wait_for_signal() {
+    match stop_signals.wait() {
         Ok(signal) => log::info!("received {signal}; stopping"),
         Err(error) => log::error!("waiting for a stop signal failed: {error}; stopping"),
     }
@@ -63,22 +71,46 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Blocks until SIGINT or SIGTERM (Ctrl-C only, off Unix) and returns its name.
-fn wait_for_signal() -> std::io::Result<&'static str> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_io().build()?;
-    runtime.block_on(async {
+/// Handlers for the signals that stop the emulator, installed before the
+/// listening line is printed so that a signal sent right after it is not lost.
+struct StopSignals {
+    runtime: tokio::runtime::Runtime,
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+}
+
+impl StopSignals {
+    fn install() -> std::io::Result<Self> {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_io().build()?;
         #[cfg(unix)]
         {
             use tokio::signal::unix::{signal, SignalKind};
-            let mut terminate = signal(SignalKind::terminate())?;
-            tokio::select! {
-                result = tokio::signal::ctrl_c() => result.map(|()| "SIGINT"),
-                _ = terminate.recv() => Ok("SIGTERM"),
-            }
+            let _context = runtime.enter();
+            let interrupt = signal(SignalKind::interrupt())?;
+            let terminate = signal(SignalKind::terminate())?;
+            Ok(StopSignals { runtime, interrupt, terminate })
+        }
+        #[cfg(not(unix))]
+        Ok(StopSignals { runtime })
+    }
+
+    /// Blocks until SIGINT or SIGTERM (Ctrl-C only, off Unix) and returns its name.
+    fn wait(mut self) -> std::io::Result<&'static str> {
+        #[cfg(unix)]
+        {
+            let (interrupt, terminate) = (&mut self.interrupt, &mut self.terminate);
+            self.runtime.block_on(async {
+                tokio::select! {
+                    _ = interrupt.recv() => Ok("SIGINT"),
+                    _ = terminate.recv() => Ok("SIGTERM"),
+                }
+            })
         }
         #[cfg(not(unix))]
         {
-            tokio::signal::ctrl_c().await.map(|()| "Ctrl-C")
+            self.runtime.block_on(tokio::signal::ctrl_c()).map(|()| "Ctrl-C")
         }
-    })
+    }
 }
