@@ -81,15 +81,15 @@ typedef enum bcc_log_level {
    */
   BCC_LOG_OFF = 0,
   /**
-   * Failures the caller also receives as an error.
+   * Errors that no call returns; the library logs none today.
    */
   BCC_LOG_ERROR = 1,
   /**
-   * Retries and final failures.
+   * Retries, with the attempt, reason, delay and request id.
    */
   BCC_LOG_WARN = 2,
   /**
-   * The outcome of each call, with the HTTP status and request id.
+   * The outcome of each call: the HTTP status and request id, or the error.
    */
   BCC_LOG_INFO = 3,
   /**

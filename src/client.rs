@@ -130,13 +130,13 @@ impl Client {
             };
 
             if !is_retryable(&error) || attempt >= policy.max_attempts {
-                warn!("rename of image {image_id} failed after {attempt} attempt(s): {error}");
+                info!("rename of image {image_id} failed after {attempt} attempt(s): {error}");
                 return Err(error);
             }
 
             let delay = policy.backoff_delay(attempt, jitter_source());
             if started.elapsed() + delay >= policy.deadline {
-                warn!("rename of image {image_id} failed: no time left in the deadline to retry after {error}");
+                info!("rename of image {image_id} failed: no time left in the deadline to retry after {error}");
                 return Err(error);
             }
             warn!(

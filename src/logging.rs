@@ -1,8 +1,9 @@
 //! Logging to stderr, switched on by the `BCC_LOG` environment variable.
 //!
-//! The library logs through the `log` crate: each request's start (debug), its
-//! outcome with the HTTP status and request id (info), each retry (warn) and a
-//! final failure (warn). Nothing logged contains a secret key, a security token
+//! The library logs through the `log` crate: each attempt's start with method and
+//! path (debug), each call's outcome with the HTTP status and request id, or its
+//! final error (info), and each retry (warn). Errors that a call returns are
+//! logged at info, not warn, because the caller receives and reports them. Nothing logged contains a secret key, a security token
 //! or a signature. Rust programs install any `log` logger; C programs and the
 //! examples get this stderr logger when `BCC_LOG` is set.
 

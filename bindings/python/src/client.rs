@@ -85,7 +85,9 @@ impl Client {
 
     /// Builds a client from `BCE_ACCESS_KEY_ID`, `BCE_SECRET_ACCESS_KEY`,
     /// `BCE_SECURITY_TOKEN`, `BCE_REGION` and `BCE_ENDPOINT`, with the same
-    /// keyword options as the constructor.
+    /// keyword options as the constructor. When the environment has no keys,
+    /// the `current` profile of bce-cli's `~/.bce/config.json` is used if that
+    /// file exists.
     #[staticmethod]
     #[pyo3(signature = (
         *,
@@ -113,6 +115,58 @@ impl Client {
         ca_file: Option<PathBuf>,
     ) -> PyResult<Self> {
         let mut config = ClientConfig::from_env().into_py_result(py)?;
+        let options = ClientOptions {
+            connect_timeout,
+            request_timeout,
+            validate_names,
+            expiration_seconds,
+            max_attempts,
+            retry_base_delay,
+            retry_max_delay,
+            deadline,
+            ca_file,
+        };
+        options.apply(py, &mut config)?;
+        Client::build(py, config)
+    }
+
+    /// Builds a client from profile `name` of bce-cli's `~/.bce/config.json`,
+    /// or from the file's `current` profile when `name` is None, with the same
+    /// keyword options as the constructor. Empty profile fields are filled from
+    /// the `BCE_*` environment variables, as bce-cli does.
+    #[staticmethod]
+    #[pyo3(signature = (
+        name = None,
+        *,
+        connect_timeout = None,
+        request_timeout = None,
+        validate_names = None,
+        expiration_seconds = None,
+        max_attempts = None,
+        retry_base_delay = None,
+        retry_max_delay = None,
+        deadline = None,
+        ca_file = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_profile(
+        py: Python<'_>,
+        name: Option<&str>,
+        connect_timeout: Option<f64>,
+        request_timeout: Option<f64>,
+        validate_names: Option<bool>,
+        expiration_seconds: Option<u32>,
+        max_attempts: Option<u32>,
+        retry_base_delay: Option<f64>,
+        retry_max_delay: Option<f64>,
+        deadline: Option<f64>,
+        ca_file: Option<PathBuf>,
+    ) -> PyResult<Self> {
+        let config = match name {
+            Some(name) => ClientConfig::from_profile(name),
+            None => ClientConfig::from_default_profile(),
+        };
+        let mut config = config.into_py_result(py)?;
         let options = ClientOptions {
             connect_timeout,
             request_timeout,

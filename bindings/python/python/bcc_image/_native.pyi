@@ -72,7 +72,31 @@ class Client:
         """Build a client from ``BCE_ACCESS_KEY_ID``, ``BCE_SECRET_ACCESS_KEY``,
         ``BCE_SECURITY_TOKEN``, ``BCE_REGION`` and ``BCE_ENDPOINT``.
 
-        Raises ``MissingCredentialsError`` when a key variable is unset or empty.
+        When the environment has no keys, the ``current`` profile of bce-cli's
+        ``~/.bce/config.json`` is used if that file exists. Raises
+        ``MissingCredentialsError`` when no keys are found.
+        """
+    @staticmethod
+    def from_profile(
+        name: Optional[str] = None,
+        *,
+        connect_timeout: Optional[float] = None,
+        request_timeout: Optional[float] = None,
+        validate_names: Optional[bool] = None,
+        expiration_seconds: Optional[int] = None,
+        max_attempts: Optional[int] = None,
+        retry_base_delay: Optional[float] = None,
+        retry_max_delay: Optional[float] = None,
+        deadline: Optional[float] = None,
+        ca_file: Optional[Union[str, PathLike[str]]] = None,
+    ) -> "Client":
+        """Build a client from profile ``name`` of bce-cli's ``~/.bce/config.json``.
+
+        ``None`` selects the file's ``current`` profile. The profile gives the
+        credentials, region and endpoint, and empty fields are filled from the
+        ``BCE_*`` environment variables, as bce-cli does. Raises
+        ``MissingCredentialsError`` naming the path and the profile when the file
+        is missing or malformed, the profile is unknown or its keys are missing.
         """
     def rename_image(
         self, image_id: str, name: str, client_token: Optional[str] = None
