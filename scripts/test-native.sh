@@ -172,7 +172,7 @@ check_versions() {
 
 # --- Consumers ---------------------------------------------------------------
 
-# These commands are the ones docs/native.md gives.
+# These commands are the ones README.md gives.
 check_pkg_config_dynamic() {
     cc -std=c11 -Wall -Wextra -Werror examples/c/rename.c -o "$WORK/rename" \
         $(pkg-config --cflags --libs bcc_image) -Wl,-rpath,"$(pkg-config --variable=libdir bcc_image)"
@@ -191,7 +191,7 @@ check_pkg_config_static() {
     rename_with "$WORK/rename-static"
 }
 
-# The flags of the "Link flags" table in docs/native.md, without pkg-config.
+# The flags of the "Link flags" table in README.md, without pkg-config.
 check_documented_link_flags() {
     test "$(pkg-config --cflags bcc_image | xargs)" = "-I$PREFIX/include"
     test "$(pkg-config --libs bcc_image | xargs)" = "-L$PREFIX/lib -lbcc_image"

@@ -17,6 +17,8 @@
 //! # Ok::<(), bcc_image::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod client;
 pub mod config;
 pub mod credentials;

@@ -1,4 +1,4 @@
-//! The C ABI. Every export runs inside the panic boundary of [`guard`], checks
+//! The C ABI. Every export runs inside one panic boundary (`guard.rs`), checks
 //! its pointers, and writes outputs only on success.
 //!
 //! Names follow `bcc_<type>_<verb>`. Objects returned through `*_out` belong to
