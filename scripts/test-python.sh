@@ -44,6 +44,6 @@ echo "==> Installing the wheel into a fresh virtualenv and running the README sn
 "$python" -m venv --clear "$fresh_venv"
 "$fresh_venv/bin/python" -m pip install --quiet --disable-pip-version-check "$wheel"
 (cd "$CARGO_TARGET_DIR" && "$fresh_venv/bin/python" \
-    "$repository_root/bindings/python/tests/readme_snippet.py" "$repository_root/bindings/python/README.md")
+    "$repository_root/bindings/python/tests/readme_snippet.py" "$repository_root/README.md")
 
 echo "==> Python tests passed"
