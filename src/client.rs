@@ -13,7 +13,7 @@ use crate::sign::now_unix_seconds;
 use crate::transport::{build_agent, send_rename};
 use crate::validate::{validate_client_token, validate_image_id, validate_image_name};
 
-/// What a successful rename returns.
+/// Result of a successful rename.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenameOutput {
     /// The `x-bce-request-id` of the successful response, for Baidu support.

@@ -10,7 +10,7 @@ pub enum ErrorKind {
     InvalidArgument,
     /// No access key or secret key was given or found in the environment.
     MissingCredentials,
-    /// The service answered with an error status (4xx or 5xx).
+    /// The service returned an error status (4xx or 5xx).
     Service,
     /// The request could not be sent or the response could not be read.
     Transport,
@@ -67,32 +67,32 @@ impl Error {
         self
     }
 
-    /// The failure category.
+    /// Returns the failure category.
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
 
-    /// The human-readable message, without the status, code and request id.
+    /// Returns the human-readable message, without the status, code and request id.
     pub fn message(&self) -> &str {
         &self.message
     }
 
-    /// The HTTP status of the last response, if one arrived.
+    /// Returns the HTTP status of the last response, if one arrived.
     pub fn http_status(&self) -> Option<u16> {
         self.http_status
     }
 
-    /// The BCE error code, such as `NoSuchObject`, if the service sent one.
+    /// Returns the BCE error code, such as `NoSuchObject`, if the service sent one.
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
 
-    /// The `x-bce-request-id` of the last response, for Baidu support.
+    /// Returns the `x-bce-request-id` of the last response, for Baidu support.
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
 
-    /// How many HTTP attempts were made; 0 when a local check failed first.
+    /// Returns how many HTTP attempts were made, or 0 when a local check failed first.
     pub fn attempts(&self) -> u32 {
         self.attempts
     }

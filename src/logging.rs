@@ -15,7 +15,7 @@ use log::{LevelFilter, Log, Metadata, Record};
 /// `debug`, `trace` or `off`.
 pub const ENV_LOG: &str = "BCC_LOG";
 
-/// Returns the level that `BCC_LOG` asks for, or `None` when it is unset or not a
+/// Returns the level that `BCC_LOG` sets, or `None` when it is unset or not a
 /// level name.
 pub fn level_from_env() -> Option<LevelFilter> {
     let value = std::env::var(ENV_LOG).ok()?;

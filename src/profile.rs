@@ -39,8 +39,8 @@ pub fn default_config_path() -> Option<PathBuf> {
 /// A missing or unreadable file, malformed JSON, an unknown profile and missing
 /// keys are errors that name the path and the profile.
 pub fn load_profile(path: &Path, name: Option<&str>) -> Result<Profile, Error> {
-    let shown = path.display();
-    let wanted = name.unwrap_or("(current)");
+    let path_text = path.display();
+    let requested = name.unwrap_or("(current)");
     let text = std::fs::read_to_string(path).map_err(|error| {
         let problem = if error.kind() == std::io::ErrorKind::NotFound {
             "the file was not found".to_string()
@@ -48,12 +48,12 @@ pub fn load_profile(path: &Path, name: Option<&str>) -> Result<Profile, Error> {
             format!("the file could not be read ({error})")
         };
         profile_error(format!(
-            "cannot load profile {wanted:?} from {shown}: {problem}; create it with bce-cli (bce configure) or use environment variables"
+            "cannot load profile {requested:?} from {path_text}: {problem}; create it with bce-cli (bce configure) or use environment variables"
         ))
     })?;
 
     let document: Value = serde_json::from_str(&text).map_err(|error| {
-        profile_error(format!("cannot load profile {wanted:?} from {shown}: the file is not valid JSON ({error})"))
+        profile_error(format!("cannot load profile {requested:?} from {path_text}: the file is not valid JSON ({error})"))
     })?;
 
     let name = match name {
@@ -62,7 +62,7 @@ pub fn load_profile(path: &Path, name: Option<&str>) -> Result<Profile, Error> {
             Some(current) if !current.is_empty() => current.to_string(),
             _ => {
                 return Err(profile_error(format!(
-                    "cannot load a profile from {shown}: no profile was named and the file has no \"current\" profile; name one"
+                    "cannot load a profile from {path_text}: no profile was named and the file has no \"current\" profile; name one"
                 )))
             }
         },
@@ -70,18 +70,18 @@ pub fn load_profile(path: &Path, name: Option<&str>) -> Result<Profile, Error> {
 
     let Some(profiles) = document.get("profiles").and_then(Value::as_array) else {
         return Err(profile_error(format!(
-            "cannot load profile {name:?} from {shown}: the file has no \"profiles\" list"
+            "cannot load profile {name:?} from {path_text}: the file has no \"profiles\" list"
         )));
     };
     let Some(entry) = profiles.iter().find(|entry| entry.get("name").and_then(Value::as_str) == Some(name.as_str())) else {
         let known: Vec<&str> = profiles.iter().filter_map(|entry| entry.get("name").and_then(Value::as_str)).collect();
         return Err(profile_error(format!(
-            "profile {name:?} not found in {shown}; the file has {}",
+            "profile {name:?} not found in {path_text}; the file has {}",
             if known.is_empty() { "no profiles".to_string() } else { format!("profiles {}", known.join(", ")) }
         )));
     };
 
-    parse_profile(entry, &name, &shown.to_string())
+    parse_profile(entry, &name, &path_text.to_string())
 }
 
 /// Builds a profile from its JSON entry, filling empty fields from the

@@ -1,4 +1,4 @@
-//! Which failures are retried, and how long to wait between attempts.
+//! The retry policy: which failures are retried, and the delay between attempts.
 
 use std::time::Duration;
 

@@ -37,7 +37,7 @@ fn profiles_from_config_file() {
     clear_environment();
     let home = write_home("main", CONFIG);
     let path = home.join(".bce").join("config.json");
-    let shown = path.display().to_string();
+    let path_text = path.display().to_string();
 
     // The current profile, with its region.
     let config = ClientConfig::from_profile_file(&path, None).unwrap();
@@ -55,7 +55,7 @@ fn profiles_from_config_file() {
     let error = ClientConfig::from_profile_file(&path, Some("prod")).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::MissingCredentials);
     assert!(error.message().contains("\"prod\" not found"), "{error}");
-    assert!(error.message().contains(&shown), "{error}");
+    assert!(error.message().contains(&path_text), "{error}");
     assert!(error.message().contains("dev, sts"), "{error}");
 
     // StsToken mode requires a token.

@@ -1,5 +1,5 @@
 //! Bodies that the client never sends, built by hand and signed with the library's
-//! signer, so that the emulator's MalformedJSON and BadRequest answers and the
+//! signer, so that the emulator's MalformedJSON and BadRequest responses and the
 //! library's error parsing are covered too.
 
 mod common;

@@ -76,7 +76,7 @@ fn same_token_applied_once() {
     client.rename_image(IMAGE_ID, "nameB", Some("token-b")).unwrap();
     let repeat = client.rename_image(IMAGE_ID, "nameA", Some("token-a")).unwrap();
 
-    // The repeat is answered as the first outcome and changes nothing.
+    // The server treats the repeat as the first request: it returns success and changes nothing.
     assert_eq!(emulator.image_name(IMAGE_ID).as_deref(), Some("nameB"));
     assert_eq!(emulator.renames_applied(IMAGE_ID), 2);
     assert_eq!(first.client_token, repeat.client_token);

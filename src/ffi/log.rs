@@ -49,7 +49,7 @@ static CALLBACK: RwLock<Option<Callback>> = RwLock::new(None);
 static INSTALL: Once = Once::new();
 
 /// The one `log` logger of the C library. It sends each record to the callback
-/// if one is set, and to stderr when `BCC_LOG` asks for it.
+/// if one is set, and to stderr when `BCC_LOG` requests it.
 struct CLogger {
     stderr_level: LevelFilter,
 }

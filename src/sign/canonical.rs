@@ -68,7 +68,7 @@ where
 
 /// Appends the canonical headers.
 ///
-/// `signed_headers` holds lowercase, trimmed names. When it is empty, the default
+/// `signed_headers` contains lowercase, trimmed names. When it is empty, the default
 /// set applies. Each header becomes `lowercase(trim(name)):encode(trim(value))`. A
 /// header whose trimmed value is empty is skipped, and the lines are sorted by byte
 /// order.

@@ -3,7 +3,7 @@
  * vector of Baidu's official SDK, and a service error's fields.
  *
  * Usage: abi_cases ENDPOINT, with BCE_ACCESS_KEY_ID and BCE_SECRET_ACCESS_KEY set
- * to credentials that the emulator at ENDPOINT knows, and image m-1849ef6b
+ * to credentials that the emulator at ENDPOINT accepts, and image m-1849ef6b
  * seeded there. Prints one line per failed check and exits with 1 if any failed.
  */
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * The log callback and bce-cli profiles through the C API.
  *
  * Usage: log_and_profile PROFILE SECRET, with HOME pointing at a folder whose
- * .bce/config.json has profile PROFILE aimed at an emulator that knows image
+ * .bce/config.json has profile PROFILE aimed at an emulator that has image
  * m-1849ef6b. SECRET is that profile's secret key, which no log record may
  * contain. Prints one line per failed check and exits with 1 if any failed.
  */
