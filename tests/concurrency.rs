@@ -18,8 +18,8 @@ fn shared_client_renames_once() {
     let emulator = start_emulator();
     let mut config = config_for(&emulator);
     // Retries stay on, as in production, and the timeouts are generous for a
-    // loaded 2-core machine. A retry is answered as a repeat, so the counts below
-    // hold either way.
+    // loaded 2-core machine. The emulator replays a retried token without applying
+    // it again, so the counts below hold either way.
     config.retry.max_attempts = 3;
     config.request_timeout = Duration::from_secs(30);
     let client = Client::new(config).unwrap();

@@ -4,7 +4,7 @@
  *
  * Usage: concurrency ENDPOINT IMAGE_ID THREADS RENAMES_PER_THREAD, with
  * BCE_ACCESS_KEY_ID and BCE_SECRET_ACCESS_KEY set to credentials that the
- * emulator at ENDPOINT knows. Prints "N renames succeeded, M failed" and exits
+ * emulator at ENDPOINT accepts. Prints "N renames succeeded, M failed" and exits
  * with 0 only when every rename succeeded and returned its own token.
  */
 #include <pthread.h>

@@ -36,7 +36,7 @@ pub fn library_dir() -> PathBuf {
 }
 
 /// Compiles one C source with `-Wall -Wextra -Werror` and `extra_flags` into
-/// `CARGO_TARGET_TMPDIR`, and returns the binary's path.
+/// `CARGO_TARGET_TMPDIR/c-programs`, and returns the binary's path.
 pub fn compile(source: &str, extra_flags: &[&str]) -> PathBuf {
     let library_dir = library_dir();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -44,7 +44,9 @@ pub fn compile(source: &str, extra_flags: &[&str]) -> PathBuf {
     // compilation gets its own output file.
     let stem = Path::new(source).file_stem().unwrap().to_string_lossy();
     let unique = COMPILATIONS.fetch_add(1, Ordering::Relaxed);
-    let output = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{stem}-{}-{unique}", std::process::id()));
+    let output_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-programs");
+    std::fs::create_dir_all(&output_dir).unwrap();
+    let output = output_dir.join(format!("{stem}-{}-{unique}", std::process::id()));
     let result = Command::new("cc")
         .args(["-std=c11", "-Wall", "-Wextra", "-Werror"])
         .args(extra_flags)
