@@ -28,8 +28,8 @@ fn start_tls_emulator(certificates: &TestCertificates) -> Emulator {
     .expect("the TLS emulator starts on 127.0.0.1")
 }
 
-/// Returns a configuration for `emulator` that would retry, so a test sees
-/// whether TLS failures are retried.
+/// Returns a configuration for `emulator` that allows retries, so a test can
+/// check that TLS failures are not retried.
 fn https_config(emulator: &Emulator) -> ClientConfig {
     let mut config = ClientConfig::new(Credentials::new(ACCESS_KEY_ID, SECRET_ACCESS_KEY).unwrap());
     config.endpoint = Some(emulator.endpoint());

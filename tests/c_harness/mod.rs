@@ -23,11 +23,20 @@ static COMPILATIONS: AtomicUsize = AtomicUsize::new(0);
 /// same cargo and profile that run the test.
 pub fn library_dir() -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let status = Command::new(cargo)
-        .args(["build", "--lib", "--quiet", "-p", "bcc-image"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("cargo runs");
+    let mut command = Command::new(cargo);
+    command.args(["build", "--lib", "--quiet", "-p", "bcc-image"]).current_dir(env!("CARGO_MANIFEST_DIR"));
+    // cargo sets these variables for the running test, but not in a shell. ring's
+    // build script tracks CARGO_MANIFEST_DIR and OUT_DIR, so passing them on made
+    // ring and its dependents rebuild on every switch between this build and a
+    // `cargo test` started from a shell.
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        let set_for_test = name.starts_with("CARGO_MANIFEST_") || name.starts_with("CARGO_PKG_");
+        if set_for_test || name == "CARGO_CRATE_NAME" || name == "OUT_DIR" {
+            command.env_remove(name.as_ref());
+        }
+    }
+    let status = command.status().expect("cargo runs");
     assert!(status.success(), "cargo build --lib failed");
 
     // The test binary is target/<profile>/deps/<name>; the library is two levels up.
