@@ -1,5 +1,6 @@
 //! HTTP for the rename: one ureq agent per client, one attempt per call here.
 
+use std::io::Read;
 use std::time::Duration;
 
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
@@ -80,13 +81,16 @@ pub fn send_rename(
         .map(str::to_string);
 
     // Reading the body to its end lets the agent reuse the connection, also when a
-    // 200 unexpectedly carries a body.
+    // 200 unexpectedly carries a body. A body over the limit is cut there, so its
+    // error still quotes the start, and its connection is closed, not reused.
+    let mut body = Vec::new();
     let body = response
         .body_mut()
-        .with_config()
-        .limit(MAX_ERROR_BODY_BYTES)
-        .read_to_vec()
-        .map_err(map_ureq_error);
+        .as_reader()
+        .take(MAX_ERROR_BODY_BYTES)
+        .read_to_end(&mut body)
+        .map(|_| body)
+        .map_err(|error| map_ureq_error(ureq::Error::from(error)));
 
     if (200..300).contains(&status) {
         body?;

@@ -8,8 +8,10 @@ use std::thread::JoinHandle;
 use tokio::sync::oneshot;
 
 use crate::faults::Fault;
+use crate::record::RecordedRequest;
 use crate::server::accept_loop;
 use crate::shared::Shared;
+use crate::tls::{build_acceptor, TlsFiles};
 
 /// Worker threads of the server runtime. Two keep a slow (delayed) request from
 /// stalling the others without costing much in tests that start many emulators.
@@ -24,15 +26,19 @@ pub struct EmulatorConfig {
     pub credentials: Vec<(String, String)>,
     /// Images as (image id, name).
     pub images: Vec<(String, String)>,
+    /// Serve https with this certificate and key; `None` serves plain http.
+    pub tls: Option<TlsFiles>,
 }
 
 impl Default for EmulatorConfig {
-    /// Listens on 127.0.0.1 at a free port, with no credentials and no images.
+    /// Listens on 127.0.0.1 at a free port over http, with no credentials and no
+    /// images.
     fn default() -> Self {
         EmulatorConfig {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             credentials: Vec::new(),
             images: Vec::new(),
+            tls: None,
         }
     }
 }
@@ -43,6 +49,7 @@ impl Default for EmulatorConfig {
 pub struct Emulator {
     shared: Arc<Shared>,
     addr: SocketAddr,
+    scheme: &'static str,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -51,8 +58,13 @@ impl Emulator {
     /// Binds the listening socket and serves on background threads.
     ///
     /// Returns once the socket listens, so requests can be sent at once. Fails when
-    /// the address cannot be bound or the threads cannot start.
+    /// the TLS files are invalid, the address cannot be bound or the threads cannot
+    /// start.
     pub fn start(config: EmulatorConfig) -> std::io::Result<Emulator> {
+        // The TLS files are read first, so that a bad file fails before anything runs.
+        let tls = config.tls.as_ref().map(build_acceptor).transpose()?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
+
         let listener = std::net::TcpListener::bind(config.listen)?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
@@ -84,19 +96,27 @@ impl Emulator {
         // The runtime lives and is dropped on this thread, never in the caller's
         // context, because dropping a runtime inside another async runtime panics.
         // Dropping it cancels every connection task and closes their sockets.
+        let (started, thread_started) = std::sync::mpsc::channel();
         let thread = std::thread::Builder::new().name("bcc-emulator".to_string()).spawn(move || {
-            runtime.block_on(accept_loop(listener, loop_shared, shutdown_received));
+            // The send fails only if start() has already returned, so it is ignored.
+            let _ = started.send(());
+            runtime.block_on(accept_loop(listener, tls, loop_shared, shutdown_received));
             drop(runtime);
         })?;
+        // Waiting here means the server thread runs, with its name set, when start()
+        // returns, so callers that inspect the process's threads see it. The recv
+        // fails only if the thread ended first, and then stop() reports its panic.
+        let _ = thread_started.recv();
 
         log::info!(
-            "emulator listening on http://{addr} with {} access key(s) and {} image(s)",
+            "emulator listening on {scheme}://{addr} with {} access key(s) and {} image(s)",
             config.credentials.len(),
             config.images.len()
         );
         Ok(Emulator {
             shared,
             addr,
+            scheme,
             shutdown: Some(shutdown),
             thread: Some(thread),
         })
@@ -107,9 +127,10 @@ impl Emulator {
         self.addr
     }
 
-    /// Returns the endpoint URL for clients, such as `http://127.0.0.1:41234`.
+    /// Returns the endpoint URL for clients, such as `http://127.0.0.1:41234`, or
+    /// `https://…` when the emulator serves TLS.
     pub fn endpoint(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("{}://{}", self.scheme, self.addr)
     }
 
     /// Returns the current name of an image, or `None` for an unknown id.
@@ -136,6 +157,13 @@ impl Emulator {
     /// Returns how many API requests arrived, those under `/_emulator/` excluded.
     pub fn requests_received(&self) -> u64 {
         self.shared.requests_received.load(Ordering::Relaxed)
+    }
+
+    /// Returns the latest API requests, oldest first, with their `x-bce-date`,
+    /// `Authorization` and clientToken, so a test can check that each retry was
+    /// signed afresh. At most [`crate::MAX_RECORDED_REQUESTS`] are kept.
+    pub fn recent_requests(&self) -> Vec<RecordedRequest> {
+        self.shared.recent_requests.recent()
     }
 
     /// Queues `fault` for the next API request after those already queued.
@@ -190,7 +218,7 @@ impl Emulator {
             if thread.join().is_err() {
                 log::error!("the emulator server thread panicked");
             }
-            log::info!("emulator on http://{} stopped", self.addr);
+            log::info!("emulator on {} stopped", self.endpoint());
         }
     }
 }

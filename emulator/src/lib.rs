@@ -22,14 +22,18 @@ mod auth;
 mod control;
 mod emulator;
 mod faults;
+mod record;
 mod response;
 mod server;
 mod shared;
 mod state;
 mod target;
+mod tls;
 
 pub use emulator::{Emulator, EmulatorConfig};
 pub use faults::Fault;
+pub use tls::TlsFiles;
+pub use record::{RecordedRequest, MAX_RECORDED_REQUESTS};
 
 /// Name of the response header that carries the request id of every response.
 pub const REQUEST_ID_HEADER: &str = "x-bce-request-id";

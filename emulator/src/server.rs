@@ -15,11 +15,14 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
-use tokio::net::TcpListener;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
+use tokio_rustls::TlsAcceptor;
 
 use crate::control::{self, CONTROL_PREFIX};
 use crate::faults::Fault;
+use crate::record::RecordedRequest;
 use crate::response::{ApiError, Reply, JSON_CONTENT_TYPE};
 use crate::shared::Shared;
 use crate::{api, REQUEST_ID_HEADER};
@@ -50,15 +53,33 @@ enum Outcome {
     Drop(Reply),
 }
 
-/// Accepts connections until `shutdown` fires or its sender is dropped.
-pub async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut shutdown: oneshot::Receiver<()>) {
+/// Time allowed for a client's TLS handshake, so that a client that connects and
+/// sends nothing does not hold a task forever.
+const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Accepts connections until `shutdown` fires or its sender is dropped. With an
+/// acceptor, every connection starts with a TLS handshake.
+pub async fn accept_loop(
+    listener: TcpListener,
+    tls: Option<TlsAcceptor>,
+    shared: Arc<Shared>,
+    mut shutdown: oneshot::Receiver<()>,
+) {
     loop {
         tokio::select! {
             _ = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, peer)) => {
                     shared.connections_accepted.fetch_add(1, Ordering::Relaxed);
-                    tokio::spawn(serve_connection(stream, peer, Arc::clone(&shared)));
+                    let shared = Arc::clone(&shared);
+                    match &tls {
+                        Some(acceptor) => {
+                            tokio::spawn(serve_tls_connection(acceptor.clone(), stream, peer, shared));
+                        }
+                        None => {
+                            tokio::spawn(serve_connection(stream, peer, shared));
+                        }
+                    }
                 }
                 Err(error) => {
                     log::warn!("accepting a connection failed: {error}; retrying in {} ms", ACCEPT_RETRY_DELAY.as_millis());
@@ -69,7 +90,23 @@ pub async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, mut shutdow
     }
 }
 
-async fn serve_connection(stream: tokio::net::TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
+async fn serve_tls_connection(acceptor: TlsAcceptor, stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
+    // A client that rejects the certificate ends the handshake with an alert, which
+    // is the expected outcome of the untrusted-certificate tests, so it is info.
+    match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
+        Ok(Ok(tls_stream)) => serve_connection(tls_stream, peer, shared).await,
+        Ok(Err(error)) => log::info!("TLS handshake with {peer} failed: {error}"),
+        Err(_) => log::info!(
+            "TLS handshake with {peer} timed out after {} s; closed the connection",
+            TLS_HANDSHAKE_TIMEOUT.as_secs()
+        ),
+    }
+}
+
+async fn serve_connection<S>(stream: S, peer: SocketAddr, shared: Arc<Shared>)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     log::debug!("accepted connection from {peer}");
     let service = service_fn(move |request| {
         let shared = Arc::clone(&shared);
@@ -101,6 +138,7 @@ async fn handle_request(shared: &Shared, request: Request<Incoming>) -> Result<R
         Outcome::Send(render_result(reply, &request_id))
     } else {
         shared.requests_received.fetch_add(1, Ordering::Relaxed);
+        shared.recent_requests.push(RecordedRequest::new(&request_id, &parts.headers, &parts.uri));
         match body {
             Ok(body) => handle_api_request(shared, &parts, &body, &request_id).await,
             Err(error) => Outcome::Send(Reply::error(&error, &request_id)),

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 
 use crate::faults::FaultQueue;
+use crate::record::RequestLog;
 use crate::state::ImageStore;
 
 #[derive(Debug)]
@@ -17,6 +18,8 @@ pub struct Shared {
     pub connections_accepted: AtomicU64,
     /// API requests only: those under `/_emulator/` are not counted.
     pub requests_received: AtomicU64,
+    /// Signing headers of the latest API requests, for tests.
+    pub recent_requests: RequestLog,
 }
 
 impl Shared {
@@ -28,6 +31,7 @@ impl Shared {
             clock_offset_seconds: AtomicI64::new(0),
             connections_accepted: AtomicU64::new(0),
             requests_received: AtomicU64::new(0),
+            recent_requests: RequestLog::default(),
         }
     }
 

@@ -18,6 +18,7 @@ pub fn start_emulator() -> Emulator {
         listen: "127.0.0.1:0".parse().unwrap(),
         credentials: vec![(ACCESS_KEY_ID.to_string(), SECRET_ACCESS_KEY.to_string())],
         images: vec![(IMAGE_ID.to_string(), OLD_NAME.to_string())],
+        tls: None,
     })
     .expect("the emulator starts on 127.0.0.1")
 }

@@ -1,15 +1,17 @@
 //! Command-line flags of the `bcc-emulator` binary.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
-use bcc_emulator::EmulatorConfig;
+use bcc_emulator::{EmulatorConfig, TlsFiles};
 
 pub const USAGE: &str = "\
 Usage: bcc-emulator [--listen ADDR] --credentials AK:SK [--credentials AK:SK ...] [--image ID=NAME ...]
+                    [--tls-cert FILE --tls-key FILE]
 
 Runs a local emulator of the BCC image API (PUT /v2/image/rename and
 GET /v2/image/{imageId}) that verifies bce-auth-v1 signatures. The first line on
-stdout is `listening on http://HOST:PORT`. It serves until SIGINT or SIGTERM.
+stdout is `listening on http://HOST:PORT` (https with TLS). It serves until SIGINT or SIGTERM.
 
 Options:
   --listen ADDR         address and port to listen on; port 0 picks a free port
@@ -18,6 +20,8 @@ Options:
                         first ':'; repeat for more keys, at least one is required
   --image ID=NAME       an image and its current name, split at the first '=';
                         repeat for more images
+  --tls-cert FILE       serve https with this PEM certificate chain; needs --tls-key
+  --tls-key FILE        PEM private key of the --tls-cert certificate
   -h, --help            print this help and exit
   -V, --version         print the version and exit
 
@@ -40,6 +44,8 @@ pub enum Command {
 /// next argument or after `=`, as in `--listen=127.0.0.1:8080`.
 pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Command, String> {
     let mut config = EmulatorConfig::default();
+    let mut tls_cert = None;
+    let mut tls_key = None;
     let mut arguments = arguments.into_iter();
 
     while let Some(argument) = arguments.next() {
@@ -51,12 +57,16 @@ pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Command, Str
         match flag.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
-            "--listen" | "--credentials" | "--image" => {
+            "--listen" | "--credentials" | "--image" | "--tls-cert" | "--tls-key" => {
                 let value = match inline_value {
                     Some(value) => value,
                     None => arguments.next().ok_or_else(|| format!("{flag} needs a value; see --help"))?,
                 };
-                apply_flag(&mut config, &flag, &value)?;
+                match flag.as_str() {
+                    "--tls-cert" => tls_cert = Some(PathBuf::from(value)),
+                    "--tls-key" => tls_key = Some(PathBuf::from(value)),
+                    _ => apply_flag(&mut config, &flag, &value)?,
+                }
             }
             _ => return Err(format!("unknown argument {argument:?}; see --help for the flags")),
         }
@@ -65,6 +75,12 @@ pub fn parse(arguments: impl IntoIterator<Item = String>) -> Result<Command, Str
     if config.credentials.is_empty() {
         return Err("no credentials given: pass --credentials AK:SK at least once".to_string());
     }
+    config.tls = match (tls_cert, tls_key) {
+        (Some(certificate_chain), Some(private_key)) => Some(TlsFiles { certificate_chain, private_key }),
+        (None, None) => None,
+        (Some(_), None) => return Err("--tls-cert needs --tls-key FILE as well".to_string()),
+        (None, Some(_)) => return Err("--tls-key needs --tls-cert FILE as well".to_string()),
+    };
     Ok(Command::Run(config))
 }
 
@@ -143,6 +159,20 @@ mod tests {
     fn missing_credentials_rejected() {
         let error = parse_strings(&["--image", "m-1=a"]).unwrap_err();
         assert!(error.contains("--credentials"), "{error}");
+    }
+
+    #[test]
+    fn tls_flags_need_each_other() {
+        let command = parse_strings(&["--credentials", "a:b", "--tls-cert", "c.pem", "--tls-key=k.pem"]);
+        let Ok(Command::Run(config)) = command else {
+            panic!("expected a run command, got {command:?}");
+        };
+        let files = config.tls.expect("TLS files are set");
+        assert_eq!(files.certificate_chain, PathBuf::from("c.pem"));
+        assert_eq!(files.private_key, PathBuf::from("k.pem"));
+
+        let error = parse_strings(&["--credentials", "a:b", "--tls-cert", "c.pem"]).unwrap_err();
+        assert!(error.contains("--tls-cert needs --tls-key"), "{error}");
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn main() -> ExitCode {
     let emulator = match Emulator::start(config) {
         Ok(emulator) => emulator,
         Err(error) => {
-            eprintln!("bcc-emulator: listening on {listen} failed: {error}");
+            eprintln!("bcc-emulator: starting on {listen} failed: {error}");
             return ExitCode::FAILURE;
         }
     };
