@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test suite: Rust (library, C ABI, emulator), Python, and the native
-# C/C++ install and scripting tests. Exits non-zero when any suite fails.
+# Runs every test suite: the docs check, Rust (library, C ABI, emulator), Python,
+# the native C/C++ install and scripting tests, and the reliability suite (fuzzing
+# and the C programs under valgrind). Exits non-zero when any suite fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,9 +16,7 @@ echo "==> rustdoc builds without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p bcc-image -p bcc-emulator
 
 for suite in scripts/test-python.sh scripts/test-native.sh scripts/test-reliability.sh; do
-    if [ -x "$suite" ]; then
-        echo "==> $suite"
-        "$suite"
-    fi
+    echo "==> $suite"
+    "$suite"
 done
 echo "==> all suites passed"

@@ -5,9 +5,10 @@
 //! waiting on those threads (on a lock, or to join them at stop) could deadlock.
 
 use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use bcc_emulator::{Emulator as ServerHandle, EmulatorConfig, Fault};
+use bcc_emulator::{Emulator as ServerHandle, EmulatorConfig, Fault, TlsFiles};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping};
@@ -24,12 +25,27 @@ pub struct Emulator {
 #[pymethods]
 impl Emulator {
     #[new]
-    #[pyo3(signature = (credentials, images = None))]
+    #[pyo3(signature = (credentials, images = None, *, tls_certificate = None, tls_private_key = None))]
     fn new(
         py: Python<'_>,
         credentials: &Bound<'_, PyAny>,
         images: Option<&Bound<'_, PyAny>>,
+        tls_certificate: Option<PathBuf>,
+        tls_private_key: Option<PathBuf>,
     ) -> PyResult<Self> {
+        // HTTPS needs both files, so one without the other is a mistake to report.
+        let tls = match (tls_certificate, tls_private_key) {
+            (Some(certificate_chain), Some(private_key)) => Some(TlsFiles {
+                certificate_chain,
+                private_key,
+            }),
+            (None, None) => None,
+            _ => {
+                return Err(PyValueError::new_err(
+                    "invalid TLS settings: give both tls_certificate and tls_private_key, or neither",
+                ))
+            }
+        };
         let config = EmulatorConfig {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             credentials: extract_pairs(credentials, "credentials")?,
@@ -37,6 +53,7 @@ impl Emulator {
                 Some(images) => extract_pairs(images, "images")?,
                 None => Vec::new(),
             },
+            tls,
         };
         let server = py
             .detach(|| ServerHandle::start(config))

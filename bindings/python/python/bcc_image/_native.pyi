@@ -156,13 +156,18 @@ class Emulator:
     It starts on construction at a free port. Use it as a context manager, or
     call ``stop()``, to close its socket and end its threads.
     ``credentials`` maps access key IDs to secret keys, and ``images`` maps
-    image ids to names; each may also be a list of pairs.
+    image ids to names; each may also be a list of pairs. With
+    ``tls_certificate`` and ``tls_private_key`` (PEM files), it serves https,
+    for testing a client's ``ca_file``.
     """
 
     def __init__(
         self,
         credentials: Union[Mapping[str, str], Iterable[Tuple[str, str]]],
         images: Optional[Union[Mapping[str, str], Iterable[Tuple[str, str]]]] = None,
+        *,
+        tls_certificate: Optional[Union[str, PathLike[str]]] = None,
+        tls_private_key: Optional[Union[str, PathLike[str]]] = None,
     ) -> None: ...
     @property
     def endpoint(self) -> str:
