@@ -60,7 +60,12 @@ apt_install() {
     if [ "$(id -u)" -ne 0 ]; then
         sudo=sudo
     fi
-    $sudo apt-get install -y --no-install-recommends "$1"
+    # A fresh machine has no package lists yet, so update them once first.
+    if [ -z "${apt_lists_updated:-}" ]; then
+        $sudo apt-get update -qq || return 1
+        apt_lists_updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$1"
 }
 
 install_tools() {
