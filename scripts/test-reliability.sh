@@ -26,6 +26,7 @@ c_program_tests=(
     c_programs::c_abi_cases_pass
     c_programs::c_example_renames_image
     c_programs::c_example_prints_full_error
+    c_programs::c_log_callback_and_profile
     concurrency::c_shared_client_renames_once
     tls::c_ca_file_option
 )

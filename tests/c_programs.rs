@@ -4,8 +4,10 @@
 mod c_harness;
 mod common;
 
-use c_harness::{compile, run};
-use common::{start_emulator, IMAGE_ID};
+use std::path::Path;
+
+use c_harness::{compile, run, run_with_env};
+use common::{start_emulator, ACCESS_KEY_ID, IMAGE_ID, SECRET_ACCESS_KEY};
 
 #[test]
 fn c_example_renames_image() {
@@ -47,7 +49,7 @@ fn c_abi_cases_pass() {
 #[test]
 fn c_log_callback_and_profile() {
     let emulator = start_emulator();
-    let binary = compile("tests/c/log_and_profile.c", &library_dir());
+    let binary = compile("tests/c/log_and_profile.c", &[]);
 
     // A HOME of its own, with a bce-cli profile aimed at the emulator.
     let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("c-profile-home");
@@ -59,38 +61,32 @@ fn c_log_callback_and_profile() {
     );
     std::fs::write(home.join(".bce").join("config.json"), config).unwrap();
 
-    let output = Command::new(&binary)
-        .args(["emu", SECRET_ACCESS_KEY])
-        .env("HOME", &home)
-        .env_remove("BCE_ACCESS_KEY_ID")
-        .env_remove("BCE_SECRET_ACCESS_KEY")
-        .env_remove("BCE_ENDPOINT")
-        .env_remove("BCC_LOG")
-        .output()
-        .expect("the compiled program runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let output = run_with_env(&binary, &["emu", SECRET_ACCESS_KEY], |command| {
+        command
+            .env("HOME", &home)
+            .env_remove("BCE_ACCESS_KEY_ID")
+            .env_remove("BCE_SECRET_ACCESS_KEY")
+            .env_remove("BCE_ENDPOINT")
+            .env_remove("BCC_LOG");
+    });
 
-    assert!(output.status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
-    assert!(stdout.contains(", 0 failed"), "{stdout}");
+    assert!(output.success, "stdout:\n{}\nstderr:\n{}", output.stdout, output.stderr);
+    assert!(output.stdout.contains(", 0 failed"), "{}", output.stdout);
     assert_eq!(emulator.image_name(IMAGE_ID).as_deref(), Some("quietName"));
 }
 
 #[test]
 fn c_example_logs_to_stderr_with_bcc_log() {
     let emulator = start_emulator();
-    let binary = compile("examples/c/rename.c", &library_dir());
-    let output = Command::new(&binary)
-        .args([emulator.endpoint().as_str(), IMAGE_ID, "loggedName"])
-        .env("BCE_ACCESS_KEY_ID", ACCESS_KEY_ID)
-        .env("BCE_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY)
-        .env("BCC_LOG", "debug")
-        .output()
-        .expect("the compiled program runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let binary = compile("examples/c/rename.c", &[]);
+    let output = run_with_env(&binary, &[&emulator.endpoint(), IMAGE_ID, "loggedName"], |command| {
+        command.env("BCC_LOG", "debug");
+    });
+    let stderr = &output.stderr;
 
-    assert!(output.status.success(), "{stderr}");
+    assert!(output.success, "{stderr}");
     assert!(stderr.contains("PUT /v2/image/rename"), "{stderr}");
+    assert!(stderr.contains("HTTP 200, request id"), "{stderr}");
     assert!(!stderr.contains(SECRET_ACCESS_KEY), "{stderr}");
     assert!(!stderr.contains("bce-auth-v1/"), "{stderr}");
 }

@@ -84,6 +84,12 @@ pub struct ProgramOutput {
 /// Runs `binary` with `args` and the emulator's test credentials in the
 /// environment, under the command in [`WRAPPER_ENV`] when it is set.
 pub fn run(binary: &Path, args: &[&str]) -> ProgramOutput {
+    run_with_env(binary, args, |_| {})
+}
+
+/// Runs `binary` as [`run`] does, after `configure` has changed the command's
+/// environment.
+pub fn run_with_env(binary: &Path, args: &[&str], configure: impl FnOnce(&mut Command)) -> ProgramOutput {
     let wrapper = std::env::var(WRAPPER_ENV).unwrap_or_default();
     let mut words = wrapper.split_whitespace();
     let mut command = match words.next() {
@@ -95,11 +101,13 @@ pub fn run(binary: &Path, args: &[&str]) -> ProgramOutput {
         None => Command::new(binary),
     };
 
-    let output = command
+    command
         .args(args)
         .env("BCE_ACCESS_KEY_ID", ACCESS_KEY_ID)
         .env("BCE_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY)
-        .env_remove("BCE_SECURITY_TOKEN")
+        .env_remove("BCE_SECURITY_TOKEN");
+    configure(&mut command);
+    let output = command
         .output()
         .unwrap_or_else(|error| panic!("running {} failed: {error}", binary.display()));
     ProgramOutput {
