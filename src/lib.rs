@@ -26,6 +26,7 @@ pub mod error_body;
 pub mod logging;
 pub mod ffi;
 pub mod profile;
+mod rename_signer;
 pub mod request;
 pub mod retry;
 pub mod sign;

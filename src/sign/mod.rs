@@ -23,7 +23,7 @@ pub use canonical::{
     push_canonical_uri,
 };
 pub use encode::{percent_decode, uri_encode, uri_encode_into};
-pub use time::{format_timestamp, now_unix_seconds, parse_timestamp};
+pub use time::{format_timestamp, now_unix_seconds, parse_timestamp, push_timestamp};
 pub use wire::{parse_header_lines, parse_signed_header_list, parse_wire_query};
 
 /// Signature lifetime that every official SDK uses when the caller sets none.
@@ -107,8 +107,19 @@ where
 
 /// Returns the lowercase hex of HMAC-SHA256(`key`, `message`).
 pub fn hmac_sha256_hex(key: &[u8], message: &[u8]) -> String {
+    let hex = hmac_sha256_hex_bytes(key, message);
+    std::str::from_utf8(&hex).expect("hex digits are ASCII").to_string()
+}
+
+/// Returns the lowercase hex of HMAC-SHA256(`key`, `message`) as ASCII bytes.
+///
+/// The signing key is only ever used as the next key, so keeping it on the stack
+/// saves the allocation and the per-character collect of `hex::encode`.
+pub fn hmac_sha256_hex_bytes(key: &[u8], message: &[u8]) -> [u8; 64] {
     // HMAC accepts keys of any length, so this constructor cannot fail.
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
     mac.update(message);
-    hex::encode(mac.finalize().into_bytes())
+    let mut hex = [0u8; 64];
+    hex::encode_to_slice(mac.finalize().into_bytes(), &mut hex).expect("64 hex digits hold 32 bytes");
+    hex
 }
