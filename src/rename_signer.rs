@@ -44,7 +44,7 @@ pub(crate) fn rename_authorization(credentials: &Credentials, parts: &RenameSign
     authorization.push_str(parts.date);
     authorization.push('/');
     write!(authorization, "{expiration_seconds}").expect("writing to a String cannot fail");
-    let signing_key = hmac_sha256_hex_bytes(credentials.secret_access_key().expose().as_bytes(), authorization.as_bytes());
+    let signing_key = credentials.secret_key_mac().signing_key_hex(&authorization);
 
     let canonical_request = canonical_request(parts, security_token);
     let signature = hmac_sha256_hex_bytes(&signing_key, canonical_request.as_bytes());
