@@ -28,6 +28,7 @@ pub mod ffi;
 pub mod profile;
 mod rename_signer;
 pub mod request;
+mod resolver;
 pub mod retry;
 pub mod sign;
 pub mod transport;
