@@ -71,17 +71,33 @@ where
     Value: AsRef<str>,
 {
     let canonical_time = format_timestamp(input.timestamp);
-    let auth_string_prefix = format!("bce-auth-v1/{access_key_id}/{canonical_time}/{}", input.expiration_seconds);
-    let signing_key = hmac_sha256_hex(secret_access_key.as_bytes(), auth_string_prefix.as_bytes());
+    // The Authorization value starts with authStringPrefix, so it is built in place
+    // and the signing key signs that first part.
+    let mut authorization = String::with_capacity(160 + access_key_id.len());
+    authorization.push_str("bce-auth-v1/");
+    authorization.push_str(access_key_id);
+    authorization.push('/');
+    authorization.push_str(&canonical_time);
+    authorization.push('/');
+    authorization.push_str(&input.expiration_seconds.to_string());
+    let signing_key = hmac_sha256_hex_bytes(secret_access_key.as_bytes(), authorization.as_bytes());
 
     let signed_headers = normalize_signed_headers(input.signed_headers);
     let canonical_request = canonical_request(input, &signed_headers);
-    let signature = hmac_sha256_hex(signing_key.as_bytes(), canonical_request.as_bytes());
+    let signature = hmac_sha256_hex_bytes(&signing_key, canonical_request.as_bytes());
 
-    let authorization = format!("{auth_string_prefix}/{}/{signature}", signed_headers.join(";"));
+    authorization.push('/');
+    for (index, name) in signed_headers.iter().enumerate() {
+        if index > 0 {
+            authorization.push(';');
+        }
+        authorization.push_str(name);
+    }
+    authorization.push('/');
+    authorization.push_str(std::str::from_utf8(&signature).expect("hex digits are ASCII"));
     Signature {
         canonical_time,
-        signing_key,
+        signing_key: std::str::from_utf8(&signing_key).expect("hex digits are ASCII").to_string(),
         canonical_request,
         authorization,
     }
