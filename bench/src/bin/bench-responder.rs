@@ -1,4 +1,4 @@
-//! A minimal HTTP/1.1 keep-alive server that stands in for a fast BCC endpoint.
+//! A minimal HTTP/1.1 keep-alive server that replaces a fast BCC endpoint.
 //!
 //! Every request gets `200 OK`, an `x-bce-request-id` and an empty body, with no
 //! signature check, so that the client, not the server, is what a benchmark
@@ -51,7 +51,7 @@ fn main() {
     }
 }
 
-/// Answers requests on one connection until the client closes it or sends
+/// Serves requests on one connection until the client closes it or sends
 /// something that is not a request.
 fn serve_connection(stream: TcpStream, counters: &Counters) {
     // Each response goes out in one write, so waiting to coalesce would only add latency.

@@ -2,7 +2,7 @@
 //! over with headers signed once, before the loop.
 //!
 //! It sends what `bcc_image::Client` sends (URL, headers, body, User-Agent) but
-//! skips validation, the clientToken, signing and retries, so the gap between
+//! skips validation, the clientToken, per-request signing and retries, so the gap between
 //! this loop and the library's is the library's own cost per request.
 //!
 //! Usage: `ureq-loop ENDPOINT REQUESTS [THREADS]`. After a warm-up request per
