@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::error::{Error, ErrorKind};
+use crate::sign::SecretKeyMac;
 
 /// Environment variable of the access key ID, the name Baidu's CLI reads.
 pub const ENV_ACCESS_KEY_ID: &str = "BCE_ACCESS_KEY_ID";
@@ -39,6 +40,9 @@ pub struct Credentials {
     access_key_id: String,
     secret_access_key: Secret,
     security_token: Option<Secret>,
+    /// HMAC-SHA256 keyed with the secret access key, computed once because every
+    /// signature starts with it.
+    secret_key_mac: SecretKeyMac,
 }
 
 impl Credentials {
@@ -72,6 +76,7 @@ impl Credentials {
 
         Ok(Credentials {
             access_key_id,
+            secret_key_mac: SecretKeyMac::new(&secret_access_key),
             secret_access_key: Secret(secret_access_key),
             security_token: None,
         })
@@ -131,6 +136,11 @@ impl Credentials {
     /// The secret access key.
     pub fn secret_access_key(&self) -> &Secret {
         &self.secret_access_key
+    }
+
+    /// HMAC-SHA256 keyed with the secret access key, ready to compute a signing key.
+    pub fn secret_key_mac(&self) -> &SecretKeyMac {
+        &self.secret_key_mac
     }
 
     /// The STS session token, if any.

@@ -1,7 +1,8 @@
 //! The rename request: its URL, JSON body and signed headers, built with no I/O.
 
 use crate::credentials::Credentials;
-use crate::sign::{self, uri_encode_into, SigningInput};
+use crate::rename_signer::{rename_authorization, RenameSigningParts};
+use crate::sign::{self, uri_encode_into};
 
 /// `Content-Type` of the request body, as Baidu's API reference gives it.
 pub const CONTENT_TYPE_JSON: &str = "application/json;charset=utf-8";
@@ -52,31 +53,26 @@ impl RenameRequest {
     /// `x-bce-date`, and `x-bce-security-token` for STS credentials. Each is sent
     /// with exactly the value that was signed.
     pub fn signed_headers(&self, credentials: &Credentials, timestamp: u64, expiration_seconds: u32) -> Vec<(&'static str, String)> {
-        let mut headers: Vec<(&'static str, String)> = vec![
-            ("host", self.host.clone()),
-            ("content-type", CONTENT_TYPE_JSON.to_string()),
-            ("content-length", self.body.len().to_string()),
-            ("x-bce-date", sign::format_timestamp(timestamp)),
-        ];
+        let date = sign::format_timestamp(timestamp);
+        let content_length = self.body.len().to_string();
+        let parts = RenameSigningParts {
+            path: &self.path,
+            client_token: &self.client_token,
+            host: &self.host,
+            content_length: &content_length,
+            date: &date,
+        };
+        let authorization = rename_authorization(credentials, &parts, expiration_seconds);
+
+        let mut headers: Vec<(&'static str, String)> = Vec::with_capacity(6);
+        headers.push(("host", self.host.clone()));
+        headers.push(("content-type", CONTENT_TYPE_JSON.to_string()));
+        headers.push(("content-length", content_length));
+        headers.push(("x-bce-date", date));
         if let Some(token) = credentials.security_token() {
             headers.push(("x-bce-security-token", token.expose().to_string()));
         }
-
-        let signed_names: Vec<&str> = headers.iter().map(|(name, _)| *name).collect();
-        let query = [("clientToken", Some(self.client_token.as_str()))];
-        let header_refs: Vec<(&str, &str)> = headers.iter().map(|(name, value)| (*name, value.as_str())).collect();
-        let input = SigningInput {
-            method: "PUT",
-            path: &self.path,
-            query: &query,
-            headers: &header_refs,
-            timestamp,
-            expiration_seconds,
-            signed_headers: &signed_names,
-        };
-        let signature = sign::sign(credentials.access_key_id(), credentials.secret_access_key().expose(), &input);
-
-        headers.push(("authorization", signature.authorization));
+        headers.push(("authorization", authorization));
         headers
     }
 }

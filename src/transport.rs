@@ -10,6 +10,7 @@ use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind};
 use crate::error_body::parse_error_response;
 use crate::request::RenameRequest;
+use crate::resolver::CachingResolver;
 
 /// `User-Agent` of every request: the library and its version.
 pub const USER_AGENT: &str = concat!("bcc-image/", env!("CARGO_PKG_VERSION"), " (rust)");
@@ -32,7 +33,8 @@ pub fn build_agent(config: &ClientConfig) -> Result<Agent, Error> {
         let tls = TlsConfig::builder().root_certs(RootCerts::new_with_certs(&certificates)).build();
         builder = builder.tls_config(tls);
     }
-    Ok(builder.build().into())
+    let connector = ureq::unversioned::transport::DefaultConnector::new();
+    Ok(Agent::with_parts(builder.build(), connector, CachingResolver::default()))
 }
 
 fn parse_ca_certificates(pem: &[u8]) -> Result<Vec<Certificate<'static>>, Error> {

@@ -79,22 +79,26 @@ where
 {
     let mut lines: Vec<String> = Vec::with_capacity(headers.len());
     for (name, value) in headers {
-        let name = trim_http_whitespace(name.as_ref()).to_ascii_lowercase();
+        let name = trim_http_whitespace(name.as_ref());
         let value = trim_http_whitespace(value.as_ref());
         if value.is_empty() {
             continue;
         }
 
+        // The line starts with the lowercase name, so the name is lowercased once,
+        // straight into the line, and checked there.
+        let mut line = String::with_capacity(name.len() + 1 + value.len());
+        line.push_str(name);
+        line.make_ascii_lowercase();
         let signed = if signed_headers.is_empty() {
-            is_default_signed_header(&name)
+            is_default_signed_header(&line)
         } else {
-            signed_headers.contains(&name)
+            signed_headers.contains(&line)
         };
         if !signed {
             continue;
         }
 
-        let mut line = name;
         line.push(':');
         uri_encode_into(&mut line, value, false);
         lines.push(line);

@@ -23,7 +23,7 @@ pub use canonical::{
     push_canonical_uri,
 };
 pub use encode::{percent_decode, uri_encode, uri_encode_into};
-pub use time::{format_timestamp, now_unix_seconds, parse_timestamp};
+pub use time::{format_timestamp, now_unix_seconds, parse_timestamp, push_timestamp};
 pub use wire::{parse_header_lines, parse_signed_header_list, parse_wire_query};
 
 /// Signature lifetime that every official SDK uses when the caller sets none.
@@ -71,17 +71,33 @@ where
     Value: AsRef<str>,
 {
     let canonical_time = format_timestamp(input.timestamp);
-    let auth_string_prefix = format!("bce-auth-v1/{access_key_id}/{canonical_time}/{}", input.expiration_seconds);
-    let signing_key = hmac_sha256_hex(secret_access_key.as_bytes(), auth_string_prefix.as_bytes());
+    // The Authorization value starts with authStringPrefix, so it is built in place
+    // and the signing key signs that first part.
+    let mut authorization = String::with_capacity(160 + access_key_id.len());
+    authorization.push_str("bce-auth-v1/");
+    authorization.push_str(access_key_id);
+    authorization.push('/');
+    authorization.push_str(&canonical_time);
+    authorization.push('/');
+    authorization.push_str(&input.expiration_seconds.to_string());
+    let signing_key = hmac_sha256_hex_bytes(secret_access_key.as_bytes(), authorization.as_bytes());
 
     let signed_headers = normalize_signed_headers(input.signed_headers);
     let canonical_request = canonical_request(input, &signed_headers);
-    let signature = hmac_sha256_hex(signing_key.as_bytes(), canonical_request.as_bytes());
+    let signature = hmac_sha256_hex_bytes(&signing_key, canonical_request.as_bytes());
 
-    let authorization = format!("{auth_string_prefix}/{}/{signature}", signed_headers.join(";"));
+    authorization.push('/');
+    for (index, name) in signed_headers.iter().enumerate() {
+        if index > 0 {
+            authorization.push(';');
+        }
+        authorization.push_str(name);
+    }
+    authorization.push('/');
+    authorization.push_str(std::str::from_utf8(&signature).expect("hex digits are ASCII"));
     Signature {
         canonical_time,
-        signing_key,
+        signing_key: std::str::from_utf8(&signing_key).expect("hex digits are ASCII").to_string(),
         canonical_request,
         authorization,
     }
@@ -107,8 +123,59 @@ where
 
 /// Returns the lowercase hex of HMAC-SHA256(`key`, `message`).
 pub fn hmac_sha256_hex(key: &[u8], message: &[u8]) -> String {
+    let hex = hmac_sha256_hex_bytes(key, message);
+    std::str::from_utf8(&hex).expect("hex digits are ASCII").to_string()
+}
+
+/// HMAC-SHA256 keyed with a secret access key, before any message.
+///
+/// Keying HMAC-SHA256 hashes two 64-byte blocks, 2 of the 11 SHA-256 blocks of a
+/// rename signature, so a cloned keyed state skips that work on each signature.
+#[derive(Clone)]
+pub struct SecretKeyMac(Hmac<Sha256>);
+
+impl SecretKeyMac {
+    /// Keys HMAC-SHA256 with `secret_access_key`.
+    pub fn new(secret_access_key: &str) -> Self {
+        SecretKeyMac(Hmac::<Sha256>::new_from_slice(secret_access_key.as_bytes()).expect("HMAC takes a key of any length"))
+    }
+
+    /// Returns the signing key of `auth_string_prefix` in lowercase hex:
+    /// hex(HMAC-SHA256(secretAccessKey, authStringPrefix)).
+    pub fn signing_key_hex(&self, auth_string_prefix: &str) -> [u8; 64] {
+        let mut mac = self.0.clone();
+        mac.update(auth_string_prefix.as_bytes());
+        let mut hex = [0u8; 64];
+        hex::encode_to_slice(mac.finalize().into_bytes(), &mut hex).expect("64 hex digits hold 32 bytes");
+        hex
+    }
+}
+
+impl std::fmt::Debug for SecretKeyMac {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKeyMac(<redacted>)")
+    }
+}
+
+/// Two keyed states are equal when their keys are, so [`crate::Credentials`]
+/// compares its secret access keys and treats the states derived from them as equal.
+impl PartialEq for SecretKeyMac {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SecretKeyMac {}
+
+/// Returns the lowercase hex of HMAC-SHA256(`key`, `message`) as ASCII bytes.
+///
+/// The signing key is only ever used as the next key, so keeping it on the stack
+/// saves the allocation and the per-character collect of `hex::encode`.
+pub fn hmac_sha256_hex_bytes(key: &[u8], message: &[u8]) -> [u8; 64] {
     // HMAC accepts keys of any length, so this constructor cannot fail.
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
     mac.update(message);
-    hex::encode(mac.finalize().into_bytes())
+    let mut hex = [0u8; 64];
+    hex::encode_to_slice(mac.finalize().into_bytes(), &mut hex).expect("64 hex digits hold 32 bytes");
+    hex
 }

@@ -15,16 +15,38 @@ pub fn now_unix_seconds() -> u64 {
 /// Formats Unix seconds as `YYYY-MM-DDThh:mm:ssZ` in UTC, the form of `x-bce-date`
 /// and of the Authorization timestamp.
 pub fn format_timestamp(unix_seconds: u64) -> String {
+    let mut out = String::with_capacity(TIMESTAMP_LEN);
+    push_timestamp(&mut out, unix_seconds);
+    out
+}
+
+/// Length of a timestamp for years up to 9999.
+const TIMESTAMP_LEN: usize = 20;
+
+/// Appends `unix_seconds` as [`format_timestamp`] formats it.
+///
+/// Signing runs this on every attempt, so years up to 9999 are written digit by
+/// digit, which avoids the formatting machinery of `format!`.
+pub fn push_timestamp(out: &mut String, unix_seconds: u64) {
     let days = unix_seconds / SECONDS_PER_DAY;
     let second_of_day = unix_seconds % SECONDS_PER_DAY;
     let (year, month, day) = civil_from_days(days as i64);
+    let (hour, minute, second) = (second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
 
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        second_of_day / 3600,
-        second_of_day / 60 % 60,
-        second_of_day % 60
-    )
+    if year > 9999 {
+        out.push_str(&format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z"));
+        return;
+    }
+    let year = year as u64;
+    let mut text = *b"0000-00-00T00:00:00Z";
+    for (index, digit) in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10].into_iter().enumerate() {
+        text[index] = b'0' + digit as u8;
+    }
+    for (start, value) in [(5, u64::from(month)), (8, u64::from(day)), (11, hour), (14, minute), (17, second)] {
+        text[start] = b'0' + (value / 10) as u8;
+        text[start + 1] = b'0' + (value % 10) as u8;
+    }
+    out.push_str(std::str::from_utf8(&text).expect("the timestamp is ASCII digits and separators"));
 }
 
 /// Parses `YYYY-MM-DDThh:mm:ssZ` back into Unix seconds.
@@ -103,6 +125,12 @@ mod tests {
         assert_eq!(format_timestamp(1_439_266_649), "2015-08-11T04:17:29Z");
         assert_eq!(format_timestamp(0), "1970-01-01T00:00:00Z");
         assert_eq!(format_timestamp(951_782_400), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn format_years_past_9999() {
+        assert_eq!(format_timestamp(253_402_300_799), "9999-12-31T23:59:59Z");
+        assert_eq!(format_timestamp(253_402_300_800), "10000-01-01T00:00:00Z");
     }
 
     #[test]
