@@ -20,6 +20,43 @@ pub struct RenameRequest {
     pub client_token: String,
     /// `{"name":…,"imageId":…}`.
     pub body: String,
+    /// The body's length in bytes, as the `content-length` value.
+    pub content_length: String,
+}
+
+/// The headers of one attempt. Values that stay the same across attempts are
+/// borrowed from the request and the credentials, so that signing an attempt
+/// allocates only the date and the Authorization value.
+#[derive(Debug, Clone)]
+pub struct AttemptHeaders<'a> {
+    /// The `host` value.
+    pub host: &'a str,
+    /// The `content-length` value.
+    pub content_length: &'a str,
+    /// The `x-bce-date` value, `YYYY-MM-DDThh:mm:ssZ`.
+    pub date: String,
+    /// The `x-bce-security-token` value, for STS credentials.
+    pub security_token: Option<&'a str>,
+    /// The `Authorization` value.
+    pub authorization: String,
+}
+
+impl AttemptHeaders<'_> {
+    /// Returns the headers as (name, value) pairs, in sending order with
+    /// `authorization` last.
+    pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let fixed = [
+            ("host", self.host),
+            ("content-type", CONTENT_TYPE_JSON),
+            ("content-length", self.content_length),
+            ("x-bce-date", self.date.as_str()),
+        ];
+        let token = self.security_token.map(|token| ("x-bce-security-token", token));
+        fixed
+            .into_iter()
+            .chain(token)
+            .chain(std::iter::once(("authorization", self.authorization.as_str())))
+    }
 }
 
 impl RenameRequest {
@@ -36,12 +73,14 @@ impl RenameRequest {
         // serde_json escapes both strings. Writing the object by hand keeps the field
         // order of Baidu's documentation, `name` first.
         let body = format!("{{\"name\":{},\"imageId\":{}}}", json_string(name), json_string(image_id));
+        let content_length = body.len().to_string();
         RenameRequest {
             path,
             url,
             host: host.to_string(),
             client_token: client_token.to_string(),
             body,
+            content_length,
         }
     }
 
@@ -52,28 +91,24 @@ impl RenameRequest {
     /// checks exactly these: `host`, `content-type`, `content-length`,
     /// `x-bce-date`, and `x-bce-security-token` for STS credentials. Each is sent
     /// with exactly the value that was signed.
-    pub fn signed_headers(&self, credentials: &Credentials, timestamp: u64, expiration_seconds: u32) -> Vec<(&'static str, String)> {
+    pub fn signed_headers<'a>(&'a self, credentials: &'a Credentials, timestamp: u64, expiration_seconds: u32) -> AttemptHeaders<'a> {
         let date = sign::format_timestamp(timestamp);
-        let content_length = self.body.len().to_string();
         let parts = RenameSigningParts {
             path: &self.path,
             client_token: &self.client_token,
             host: &self.host,
-            content_length: &content_length,
+            content_length: &self.content_length,
             date: &date,
         };
         let authorization = rename_authorization(credentials, &parts, expiration_seconds);
 
-        let mut headers: Vec<(&'static str, String)> = Vec::with_capacity(6);
-        headers.push(("host", self.host.clone()));
-        headers.push(("content-type", CONTENT_TYPE_JSON.to_string()));
-        headers.push(("content-length", content_length));
-        headers.push(("x-bce-date", date));
-        if let Some(token) = credentials.security_token() {
-            headers.push(("x-bce-security-token", token.expose().to_string()));
+        AttemptHeaders {
+            host: &self.host,
+            content_length: &self.content_length,
+            date,
+            security_token: credentials.security_token().map(|token| token.expose()),
+            authorization,
         }
-        headers.push(("authorization", authorization));
-        headers
     }
 }
 
@@ -105,10 +140,15 @@ mod tests {
         let request = RenameRequest::new("http://h", "h", 2, "m-1", "a", "t");
         let headers = request.signed_headers(&credentials, 1_439_266_649, 1800);
 
-        let authorization = &headers.last().unwrap().1;
+        let pairs: Vec<(&str, &str)> = headers.pairs().collect();
+        let (last_name, authorization) = pairs.last().unwrap();
+        assert_eq!(*last_name, "authorization");
         assert!(authorization.starts_with(
             "bce-auth-v1/ak/2015-08-11T04:17:29Z/1800/content-length;content-type;host;x-bce-date;x-bce-security-token/"
         ));
-        assert!(headers.contains(&("x-bce-security-token", "token".to_string())));
+        assert!(pairs.contains(&("x-bce-security-token", "token")));
+        assert!(pairs.contains(&("content-length", "28")));
+        assert!(pairs.contains(&("host", "h")));
+        assert_eq!(pairs.len(), 6);
     }
 }

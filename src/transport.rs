@@ -9,7 +9,7 @@ use ureq::Agent;
 use crate::config::ClientConfig;
 use crate::error::{Error, ErrorKind};
 use crate::error_body::parse_error_response;
-use crate::request::RenameRequest;
+use crate::request::{AttemptHeaders, RenameRequest};
 use crate::resolver::CachingResolver;
 
 /// `User-Agent` of every request: the library and its version.
@@ -65,12 +65,12 @@ fn parse_ca_certificates(pem: &[u8]) -> Result<Vec<Certificate<'static>>, Error>
 pub fn send_rename(
     agent: &Agent,
     request: &RenameRequest,
-    headers: &[(&'static str, String)],
+    headers: &AttemptHeaders<'_>,
     timeout: Duration,
 ) -> Result<(u16, Option<String>), Error> {
     let mut builder = agent.put(&request.url);
-    for (name, value) in headers {
-        builder = builder.header(*name, value.as_str());
+    for (name, value) in headers.pairs() {
+        builder = builder.header(name, value);
     }
     let builder = builder.config().timeout_global(Some(timeout)).build();
 

@@ -30,7 +30,9 @@ fn main() {
 
     let credentials = Credentials::new("bench-ak", "bench-sk").expect("the benchmark keys are valid");
     let request = RenameRequest::new(&endpoint.base_url(), &endpoint.host, 2, "m-1849ef6b", "newName", CLIENT_TOKEN);
-    let headers = request.signed_headers(&credentials, now_unix_seconds(), 1800);
+    let attempt_headers = request.signed_headers(&credentials, now_unix_seconds(), 1800);
+    let headers: Vec<(&'static str, String)> =
+        attempt_headers.pairs().map(|(name, value)| (name, value.to_string())).collect();
     let agent: Agent = Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
