@@ -6,7 +6,6 @@ read ``status``, ``code`` and ``request_id`` to report a service error.
 
 from __future__ import annotations
 
-from typing import Optional
 
 # BCE error codes that mean the request was not authenticated or not allowed.
 # The client retries RequestExpired with a fresh signature, so one that remains
@@ -33,20 +32,20 @@ class BccError(Exception):
         self,
         description: str,
         *,
-        message: Optional[str] = None,
-        status: Optional[int] = None,
-        code: Optional[str] = None,
-        request_id: Optional[str] = None,
+        message: str | None = None,
+        status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
         attempts: int = 0,
     ) -> None:
         super().__init__(description)
         self.message: str = description if message is None else message
         #: HTTP status of the last response, if one arrived.
-        self.status: Optional[int] = status
+        self.status: int | None = status
         #: BCE error code such as ``NoSuchObject``, if the service sent one.
-        self.code: Optional[str] = code
+        self.code: str | None = code
         #: ``x-bce-request-id`` of the last response, for Baidu support.
-        self.request_id: Optional[str] = request_id
+        self.request_id: str | None = request_id
         #: HTTP attempts made, 0 when a local check failed before any.
         self.attempts: int = attempts
 
@@ -117,9 +116,9 @@ def _from_native(
     kind: str,
     description: str,
     message: str,
-    status: Optional[int],
-    code: Optional[str],
-    request_id: Optional[str],
+    status: int | None,
+    code: str | None,
+    request_id: str | None,
     attempts: int,
 ) -> BccError:
     """Build the exception for an error of the native module.
