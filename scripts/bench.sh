@@ -32,7 +32,15 @@ fi
 "$tools_venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     -r bindings/python/requirements-test.txt
 rm -f "$wheel_dir"/bcc_image-*.whl
-(cd bindings/python && "$tools_venv/bin/maturin" build --quiet --release --out "$wheel_dir")
+# On CPython 3.10 and later, measure the abi3-py310 wheel, which reads str
+# arguments without an intermediate bytes object. WHEEL_ABI=py39 measures the
+# wheel that also loads on 3.9.
+wheel_features=()
+if [ "${WHEEL_ABI:-}" != py39 ] && "$tools_venv/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+    wheel_features=(--no-default-features --features abi3-py310)
+fi
+echo "    maturin features: ${wheel_features[*]:-default (abi3-py39)}" >&2
+(cd bindings/python && "$tools_venv/bin/maturin" build --quiet --release "${wheel_features[@]}" --out "$wheel_dir")
 "$tools_venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     --force-reinstall --no-deps "$wheel_dir"/bcc_image-*.whl
 
