@@ -71,6 +71,19 @@ impl Client {
     /// `client_token`, a UUID v4 is generated. Every attempt of the call sends the
     /// same token with a fresh `x-bce-date` and signature, so the server applies
     /// the rename at most once, even when a response is lost and the call retries.
+    ///
+    /// ```no_run
+    /// use bcc_image::{Client, ErrorKind};
+    ///
+    /// let client = Client::from_env()?;
+    /// match client.rename_image("m-1849ef6b", "newName", None) {
+    ///     Ok(output) => println!("renamed, request id {:?}", output.request_id),
+    ///     Err(error) if error.code() == Some("NoSuchObject") => eprintln!("no such image: {error}"),
+    ///     Err(error) if error.kind() == ErrorKind::InvalidArgument => eprintln!("fix the input: {error}"),
+    ///     Err(error) => eprintln!("rename failed: {error}"),
+    /// }
+    /// # Ok::<(), bcc_image::Error>(())
+    /// ```
     pub fn rename_image(&self, image_id: &str, name: &str, client_token: Option<&str>) -> Result<RenameOutput, Error> {
         validate_image_id(image_id)?;
         if self.config.validate_names {

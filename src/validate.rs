@@ -21,6 +21,15 @@ pub const MAX_IMAGE_ID_LEN: usize = 128;
 /// rule shows a space among the special characters and the English one does not.
 /// This check rejects spaces, and a client option turns it off to let the server
 /// decide.
+///
+/// ```
+/// use bcc_image::validate_image_name;
+///
+/// assert!(validate_image_name("web-server_v2.0").is_ok());
+/// assert!(validate_image_name("a测试镜像").is_ok());
+/// let error = validate_image_name("1st image").unwrap_err();
+/// assert!(error.message().contains("must start with an ASCII letter"));
+/// ```
 pub fn validate_image_name(name: &str) -> Result<(), Error> {
     let length = name.chars().count();
     if length == 0 {

@@ -65,6 +65,25 @@ pub struct Signature {
 }
 
 /// Signs one request and returns every derived value.
+///
+/// ```
+/// use bcc_image::sign::{sign, SigningInput};
+///
+/// let headers = [("Host", "bcc.bj.baidubce.com"), ("x-bce-date", "2015-08-11T04:17:29Z")];
+/// let input = SigningInput {
+///     method: "PUT",
+///     path: "/v2/image/rename",
+///     query: &[("clientToken", Some("1849ef6b-f73c-4f5d-b88b-259ca47af849"))],
+///     headers: &headers,
+///     timestamp: 1_439_266_649,
+///     expiration_seconds: 1800,
+///     signed_headers: &["host", "x-bce-date"],
+/// };
+/// let signature = sign("my-access-key-id", "my-secret-access-key", &input);
+///
+/// assert_eq!(signature.canonical_time, "2015-08-11T04:17:29Z");
+/// assert!(signature.authorization.starts_with("bce-auth-v1/my-access-key-id/2015-08-11T04:17:29Z/1800/host;x-bce-date/"));
+/// ```
 pub fn sign<Name, Value>(access_key_id: &str, secret_access_key: &str, input: &SigningInput<'_, Name, Value>) -> Signature
 where
     Name: AsRef<str>,
