@@ -218,10 +218,11 @@ enum bcc_status bcc_client_new(const struct bcc_client_config *config,
                                struct bcc_error **error_out);
 
 /**
- * Creates a client from the environment: BCE_ACCESS_KEY_ID and
- * BCE_SECRET_ACCESS_KEY (required), BCE_SECURITY_TOKEN, BCE_REGION and
- * BCE_ENDPOINT, with every other setting at its default. Outputs as for
- * bcc_client_new(); missing variables give BCC_MISSING_CREDENTIALS.
+ * Creates a client from the environment: BCE_ACCESS_KEY_ID,
+ * BCE_SECRET_ACCESS_KEY, BCE_SECURITY_TOKEN, BCE_REGION and BCE_ENDPOINT, with
+ * every other setting at its default. When the keys are not set, the "current"
+ * profile of bce-cli's ~/.bce/config.json is used if that file exists. Outputs
+ * as for bcc_client_new(); no keys anywhere give BCC_MISSING_CREDENTIALS.
  */
 enum bcc_status bcc_client_new_from_env(struct bcc_client **client_out,
                                         struct bcc_error **error_out);

@@ -97,6 +97,22 @@ unsafe fn config_from_c(config: &bcc_client_config) -> Result<ClientConfig, Erro
     Ok(rust_config)
 }
 
+/// Builds a client from the configuration that `load` returns and stores it in
+/// `*client_out`. The check of `client_out` comes first, so a NULL output fails
+/// before any file or variable is read.
+unsafe fn store_new_client(
+    client_out: *mut *mut bcc_client,
+    load: impl FnOnce() -> Result<ClientConfig, Error>,
+) -> Result<(), Error> {
+    if client_out.is_null() {
+        return Err(Error::invalid_argument("invalid argument: client_out is NULL"));
+    }
+    super::log::install_logger();
+    let client = Client::new(load()?)?;
+    *client_out = Box::into_raw(Box::new(bcc_client { client }));
+    Ok(())
+}
+
 /// Creates a client from `config`. On success, stores a new client in
 /// `*client_out` and returns BCC_OK. On failure, leaves `*client_out` untouched,
 /// stores an error in `*error_out` unless `error_out` is NULL, and returns its
@@ -111,34 +127,21 @@ pub unsafe extern "C" fn bcc_client_new(
         let Some(config) = config.as_ref() else {
             return Err(Error::invalid_argument("invalid argument: config is NULL"));
         };
-        if client_out.is_null() {
-            return Err(Error::invalid_argument("invalid argument: client_out is NULL"));
-        }
-        super::log::install_logger();
-        let client = Client::new(config_from_c(config)?)?;
-        *client_out = Box::into_raw(Box::new(bcc_client { client }));
-        Ok(())
+        store_new_client(client_out, || config_from_c(config))
     })
 }
 
-/// Creates a client from the environment: BCE_ACCESS_KEY_ID and
-/// BCE_SECRET_ACCESS_KEY (required), BCE_SECURITY_TOKEN, BCE_REGION and
-/// BCE_ENDPOINT, with every other setting at its default. Outputs as for
-/// bcc_client_new(); missing variables give BCC_MISSING_CREDENTIALS.
+/// Creates a client from the environment: BCE_ACCESS_KEY_ID,
+/// BCE_SECRET_ACCESS_KEY, BCE_SECURITY_TOKEN, BCE_REGION and BCE_ENDPOINT, with
+/// every other setting at its default. When the keys are not set, the "current"
+/// profile of bce-cli's ~/.bce/config.json is used if that file exists. Outputs
+/// as for bcc_client_new(); no keys anywhere give BCC_MISSING_CREDENTIALS.
 #[no_mangle]
 pub unsafe extern "C" fn bcc_client_new_from_env(
     client_out: *mut *mut bcc_client,
     error_out: *mut *mut bcc_error,
 ) -> bcc_status {
-    run(error_out, || {
-        if client_out.is_null() {
-            return Err(Error::invalid_argument("invalid argument: client_out is NULL"));
-        }
-        super::log::install_logger();
-        let client = Client::from_env()?;
-        *client_out = Box::into_raw(Box::new(bcc_client { client }));
-        Ok(())
-    })
+    run(error_out, || store_new_client(client_out, ClientConfig::from_env))
 }
 
 /// Creates a client from profile `profile` of bce-cli's ~/.bce/config.json:
@@ -154,17 +157,11 @@ pub unsafe extern "C" fn bcc_client_new_from_profile(
     error_out: *mut *mut bcc_error,
 ) -> bcc_status {
     run(error_out, || {
-        if client_out.is_null() {
-            return Err(Error::invalid_argument("invalid argument: client_out is NULL"));
-        }
-        super::log::install_logger();
-        let config = match optional_str(profile, "profile")? {
-            Some(name) => ClientConfig::from_profile(name)?,
-            None => ClientConfig::from_default_profile()?,
-        };
-        let client = Client::new(config)?;
-        *client_out = Box::into_raw(Box::new(bcc_client { client }));
-        Ok(())
+        let profile = optional_str(profile, "profile")?;
+        store_new_client(client_out, || match profile {
+            Some(name) => ClientConfig::from_profile(name),
+            None => ClientConfig::from_default_profile(),
+        })
     })
 }
 

@@ -11,19 +11,8 @@
 #include <string.h>
 
 #include "bcc_image.h"
+#include "check.h"
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(condition)                                                   \
-    do {                                                                   \
-        checks++;                                                          \
-        if (!(condition)) {                                                \
-            failures++;                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__,         \
-                    __LINE__, #condition);                                 \
-        }                                                                  \
-    } while (0)
 
 /* Records seen by the callback, kept for the checks below. */
 struct log_capture {
@@ -86,6 +75,5 @@ int main(int argc, char **argv) {
 
     bcc_error_free(error);
     bcc_client_free(client);
-    printf("%d checks, %d failed\n", checks, failures);
-    return failures == 0 ? 0 : 1;
+    return check_summary();
 }

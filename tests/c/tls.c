@@ -13,19 +13,8 @@
 #include <string.h>
 
 #include "bcc_image.h"
+#include "check.h"
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(condition)                                                   \
-    do {                                                                   \
-        checks++;                                                          \
-        if (!(condition)) {                                                \
-            failures++;                                                    \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__,         \
-                    __LINE__, #condition);                                 \
-        }                                                                  \
-    } while (0)
 
 static const char *IMAGE_ID = "m-1849ef6b";
 
@@ -64,13 +53,13 @@ static void test_untrusted_certificate(const char *endpoint) {
 
     bcc_rename_result *result = NULL;
     bcc_error *error = NULL;
-    int failures_before = failures;
+    int failures_before = check_failures;
     CHECK(bcc_image_rename(client, IMAGE_ID, "untrustedName", NULL, &result, &error) == BCC_TLS_ERROR);
     CHECK(result == NULL);
     CHECK(bcc_error_status(error) == BCC_TLS_ERROR);
     CHECK(strstr(bcc_error_message(error), "certificate") != NULL);
     CHECK(bcc_error_attempts(error) == 1);
-    if (failures > failures_before) {
+    if (check_failures > failures_before) {
         fprintf(stderr, "error without ca_file: %s\n", bcc_error_message(error));
     }
     bcc_error_free(error);
@@ -119,6 +108,5 @@ int main(int argc, char **argv) {
     test_trusted_ca_file(argv[1], argv[2]);
     test_missing_ca_file(argv[1], argv[3]);
 
-    printf("%d checks: %d passed, %d failed\n", checks, checks - failures, failures);
-    return failures == 0 ? 0 : 1;
+    return check_summary();
 }
