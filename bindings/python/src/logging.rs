@@ -24,8 +24,9 @@ impl LazyBridge {
     /// means Python's `logging` could not be imported, and records are dropped.
     ///
     /// A thread that builds the bridge waits for the GIL while other threads
-    /// wait for it here. That cannot deadlock because every binding call into
-    /// the core, the only code that logs, runs with the GIL released.
+    /// wait for it here. That cannot deadlock as long as no thread logs while
+    /// holding the GIL: the core logs only in `Client::rename_image` and in the
+    /// emulator, and the binding calls both with the GIL released.
     fn bridge(&self) -> Option<&Logger> {
         self.bridge
             .get_or_init(|| {
