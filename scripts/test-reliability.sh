@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs the reliability checks that `cargo test` does not:
-#   1. each cargo-fuzz target for FUZZ_SECONDS (default 5) on a scratch corpus,
-#      the seeds in fuzz/seeds/<target> and the saved crashes in
-#      fuzz/artifacts/<target>;
+#   1. each cargo-fuzz target for FUZZ_SECONDS (default 5) on a scratch corpus
+#      and the seeds in fuzz/seeds/<target>, past crashes included;
 #   2. the C programs (ABI cases, example, concurrency, TLS) under valgrind,
 #      against emulators that the Rust test harness starts on 127.0.0.1.
 # Installs cargo-fuzz, and openssl and a C++ compiler through apt-get, when they
@@ -89,15 +88,14 @@ build_fuzzers() {
 run_fuzzer() {
     local target=$1
     local corpus=$target_dir/fuzz-corpus/$target
-    mkdir -p "$corpus"
-    # libFuzzer writes new inputs to the first folder only, so the seeds and the
-    # saved crashes in the repository stay unchanged.
-    local inputs=("$corpus" "seeds/$target")
-    if [ -d "fuzz/artifacts/$target" ]; then
-        inputs+=("artifacts/$target")
-    fi
-    (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --target-dir "$target_dir/fuzz" "$target" "${inputs[@]}" \
-        -- -max_total_time="$fuzz_seconds" -print_final_stats=1)
+    local artifacts=$target_dir/fuzz-artifacts/$target
+    mkdir -p "$corpus" "$artifacts"
+    # libFuzzer writes new inputs to the first folder only, and a crashing input
+    # goes under target/, so the seeds in the repository stay unchanged. The
+    # seeds include past crashes (regression-*), which libFuzzer runs before it
+    # mutates anything.
+    (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --target-dir "$target_dir/fuzz" "$target" "$corpus" "seeds/$target" \
+        -- -max_total_time="$fuzz_seconds" -print_final_stats=1 -artifact_prefix="$artifacts/")
 }
 
 # Runs one C program test under valgrind. The harness in tests/c_harness runs

@@ -22,6 +22,18 @@ pub fn level_from_env() -> Option<LevelFilter> {
     value.trim().parse::<LevelFilter>().ok()
 }
 
+/// Returns the level at which `record` is shown. Records of other crates, such as
+/// the HTTP client's ten or so debug lines per request, count as trace, so that
+/// `debug` shows this library's records and `trace` shows everything.
+pub fn display_level(record: &Record<'_>) -> log::Level {
+    let target = record.target();
+    if target.starts_with("bcc_image") || target.starts_with("bcc_emulator") {
+        record.level()
+    } else {
+        log::Level::Trace
+    }
+}
+
 /// Writes one line per record to stderr: `[bcc_image LEVEL] message`.
 pub fn write_stderr_line(record: &Record<'_>) {
     let mut stderr = std::io::stderr().lock();
@@ -48,7 +60,7 @@ impl Log for StderrLogger {
     }
 
     fn log(&self, record: &Record<'_>) {
-        if self.enabled(record.metadata()) {
+        if display_level(record) <= self.level {
             write_stderr_line(record);
         }
     }

@@ -87,6 +87,8 @@ fn c_example_logs_to_stderr_with_bcc_log() {
     assert!(output.success, "{stderr}");
     assert!(stderr.contains("PUT /v2/image/rename"), "{stderr}");
     assert!(stderr.contains("HTTP 200, request id"), "{stderr}");
+    // The HTTP client's own records show only at trace.
+    assert!(!stderr.contains("[ureq"), "{stderr}");
     assert!(!stderr.contains(SECRET_ACCESS_KEY), "{stderr}");
     assert!(!stderr.contains("bce-auth-v1/"), "{stderr}");
 }

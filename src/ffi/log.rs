@@ -7,7 +7,7 @@ use log::{Level, LevelFilter, Log, Metadata, Record};
 
 use super::guard::{run_status, to_c_string};
 use super::status::bcc_status;
-use crate::logging::{level_from_env, write_stderr_line};
+use crate::logging::{display_level, level_from_env, write_stderr_line};
 
 /// Severity of a log record; a level passed to bcc_set_log_callback() selects
 /// that level and every more severe one.
@@ -61,13 +61,14 @@ impl Log for CLogger {
     }
 
     fn log(&self, record: &Record<'_>) {
-        if record.level() <= self.stderr_level {
+        let level = display_level(record);
+        if level <= self.stderr_level {
             write_stderr_line(record);
         }
         let Some(callback) = current_callback() else {
             return;
         };
-        if record.level() > callback.level {
+        if level > callback.level {
             return;
         }
 
@@ -75,9 +76,7 @@ impl Log for CLogger {
         let message: CString = to_c_string(&record.args().to_string());
         // SAFETY: the caller registered this function and user data, and promised
         // both stay valid until the callback is replaced.
-        unsafe {
-            (callback.function)(callback.user_data as *mut c_void, to_c_level(record.level()), target.as_ptr(), message.as_ptr())
-        };
+        unsafe { (callback.function)(callback.user_data as *mut c_void, to_c_level(level), target.as_ptr(), message.as_ptr()) };
     }
 
     fn flush(&self) {}
