@@ -3,7 +3,7 @@
 scripts/bench.sh runs this after building the release binaries, the wheel and
 the criterion benchmarks. Every ratio comes from this one run: the loops that
 a ratio compares run alternately, REPETITIONS times, and each side's median is
-used. The servers are bench-responder (answers at once, counts connections)
+used. The servers are bench-responder (responds at once, counts connections)
 and, for the figures beside it, bcc-emulator (verifies every signature).
 """
 
@@ -203,7 +203,7 @@ def measure_c(endpoint, c_loop, ureq_loop, count):
 
 
 # Peak RSS comes from VmHWM, because ru_maxrss survives exec on Linux and so
-# would report this driver's own peak, which holds both packages.
+# would report the peak of this driver, which has imported both packages.
 IMPORT_PROBE = (
     "import sys, time\n"
     "started = time.perf_counter()\n"
