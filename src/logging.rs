@@ -1,15 +1,17 @@
-//! Logging to stderr, switched on by the `BCC_LOG` environment variable.
+//! Stderr output of log records, switched on by the `BCC_LOG` environment
+//! variable.
 //!
 //! The library logs through the `log` crate: each attempt's start with method and
 //! path (debug), each call's outcome with the HTTP status and request id, or its
 //! final error (info), and each retry (warn). Errors that a call returns are
-//! logged at info, not warn, because the caller receives and reports them. Nothing logged contains a secret key, a security token
-//! or a signature. Rust programs install any `log` logger; C programs and the
-//! examples get this stderr logger when `BCC_LOG` is set.
+//! logged at info, not warn, because the caller receives and reports them.
+//! Nothing logged contains a secret key, a security token or a signature. Rust
+//! programs install any `log` logger. The C library uses these helpers to write
+//! records to stderr when `BCC_LOG` is set.
 
 use std::io::Write;
 
-use log::{LevelFilter, Log, Metadata, Record};
+use log::{LevelFilter, Record};
 
 /// Environment variable that sets the stderr log level: `error`, `warn`, `info`,
 /// `debug`, `trace` or `off`.
@@ -39,44 +41,4 @@ pub fn write_stderr_line(record: &Record<'_>) {
     let mut stderr = std::io::stderr().lock();
     // A failed write to stderr has nowhere better to be reported.
     let _ = writeln!(stderr, "[{} {}] {}", record.target(), record.level(), record.args());
-}
-
-/// A logger that writes records up to a level to stderr.
-#[derive(Debug)]
-pub struct StderrLogger {
-    level: LevelFilter,
-}
-
-impl StderrLogger {
-    /// Creates a logger for records at `level` or more severe.
-    pub fn new(level: LevelFilter) -> Self {
-        StderrLogger { level }
-    }
-}
-
-impl Log for StderrLogger {
-    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
-        metadata.level() <= self.level
-    }
-
-    fn log(&self, record: &Record<'_>) {
-        if display_level(record) <= self.level {
-            write_stderr_line(record);
-        }
-    }
-
-    fn flush(&self) {}
-}
-
-/// Installs a [`StderrLogger`] at the level of `BCC_LOG`, if that variable is set
-/// and no logger is installed yet. Returns whether it installed one.
-pub fn init_stderr_logger_from_env() -> bool {
-    let Some(level) = level_from_env() else {
-        return false;
-    };
-    if log::set_boxed_logger(Box::new(StderrLogger::new(level))).is_err() {
-        return false;
-    }
-    log::set_max_level(level);
-    true
 }

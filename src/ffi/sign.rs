@@ -42,19 +42,41 @@ pub unsafe extern "C" fn bcc_sign_request(
     out_needed: *mut usize,
 ) -> bcc_status {
     run_status(|| {
-        let authorization = match authorization(
-            access_key_id,
-            secret_access_key,
-            method,
-            path,
-            query,
-            headers,
-            timestamp,
-            expiration_seconds,
-            signed_headers,
-        ) {
-            Ok(authorization) => authorization,
-            Err(_) => return bcc_status::BCC_INVALID_ARGUMENT,
+        // The arguments are parsed inside the panic boundary, and any problem
+        // becomes BCC_INVALID_ARGUMENT before anything is written.
+        let parse = || -> Result<String, Error> {
+            let access_key_id = required_str(access_key_id, "access_key_id")?;
+            let secret_access_key = required_str(secret_access_key, "secret_access_key")?;
+            let method = required_str(method, "method")?;
+            let path = required_str(path, "path")?;
+            if access_key_id.is_empty() || secret_access_key.is_empty() || method.is_empty() {
+                return Err(Error::invalid_argument("invalid argument: empty key or method"));
+            }
+
+            let query = parse_wire_query(optional_str(query, "query")?.unwrap_or_default())?;
+            let headers = parse_header_lines(optional_str(headers, "headers")?.unwrap_or_default())?;
+            let signed_headers =
+                parse_signed_header_list(optional_str(signed_headers, "signed_headers")?.unwrap_or_default());
+            let timestamp = u64::try_from(timestamp).unwrap_or_else(|_| sign::now_unix_seconds());
+            let expiration_seconds = if expiration_seconds == 0 {
+                sign::DEFAULT_EXPIRATION_SECONDS
+            } else {
+                expiration_seconds
+            };
+
+            let input = SigningInput {
+                method,
+                path,
+                query: &query,
+                headers: &headers,
+                timestamp,
+                expiration_seconds,
+                signed_headers: &signed_headers,
+            };
+            Ok(sign::sign(access_key_id, secret_access_key, &input).authorization)
+        };
+        let Ok(authorization) = parse() else {
+            return bcc_status::BCC_INVALID_ARGUMENT;
         };
 
         let needed = authorization.len() + 1;
@@ -68,46 +90,4 @@ pub unsafe extern "C" fn bcc_sign_request(
         *out.add(authorization.len()) = 0;
         bcc_status::BCC_OK
     })
-}
-
-#[allow(clippy::too_many_arguments)]
-unsafe fn authorization(
-    access_key_id: *const c_char,
-    secret_access_key: *const c_char,
-    method: *const c_char,
-    path: *const c_char,
-    query: *const c_char,
-    headers: *const c_char,
-    timestamp: i64,
-    expiration_seconds: u32,
-    signed_headers: *const c_char,
-) -> Result<String, Error> {
-    let access_key_id = required_str(access_key_id, "access_key_id")?;
-    let secret_access_key = required_str(secret_access_key, "secret_access_key")?;
-    let method = required_str(method, "method")?;
-    let path = required_str(path, "path")?;
-    if access_key_id.is_empty() || secret_access_key.is_empty() || method.is_empty() {
-        return Err(Error::invalid_argument("invalid argument: empty key or method"));
-    }
-
-    let query = parse_wire_query(optional_str(query, "query")?.unwrap_or_default())?;
-    let headers = parse_header_lines(optional_str(headers, "headers")?.unwrap_or_default())?;
-    let signed_headers = parse_signed_header_list(optional_str(signed_headers, "signed_headers")?.unwrap_or_default());
-    let timestamp = u64::try_from(timestamp).unwrap_or_else(|_| sign::now_unix_seconds());
-    let expiration_seconds = if expiration_seconds == 0 {
-        sign::DEFAULT_EXPIRATION_SECONDS
-    } else {
-        expiration_seconds
-    };
-
-    let input = SigningInput {
-        method,
-        path,
-        query: &query,
-        headers: &headers,
-        timestamp,
-        expiration_seconds,
-        signed_headers: &signed_headers,
-    };
-    Ok(sign::sign(access_key_id, secret_access_key, &input).authorization)
 }
