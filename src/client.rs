@@ -55,12 +55,12 @@ impl Client {
         Client::new(ClientConfig::from_env()?)
     }
 
-    /// The configuration the client was built with.
+    /// Returns the configuration the client was built with.
     pub fn config(&self) -> &ClientConfig {
         &self.config
     }
 
-    /// The endpoint that requests go to.
+    /// Returns the endpoint that requests go to.
     pub fn endpoint(&self) -> &Endpoint {
         &self.endpoint
     }

@@ -128,12 +128,12 @@ impl Credentials {
         }
     }
 
-    /// The access key ID, which is not secret: it appears in every Authorization value.
+    /// Returns the access key ID, which is not secret: it appears in every Authorization value.
     pub fn access_key_id(&self) -> &str {
         &self.access_key_id
     }
 
-    /// The secret access key.
+    /// Returns the secret access key.
     pub fn secret_access_key(&self) -> &Secret {
         &self.secret_access_key
     }
@@ -143,7 +143,7 @@ impl Credentials {
         &self.secret_key_mac
     }
 
-    /// The STS session token, if any.
+    /// Returns the STS session token, if any.
     pub fn security_token(&self) -> Option<&Secret> {
         self.security_token.as_ref()
     }

@@ -1,4 +1,4 @@
-//! Where requests go: `https://bcc.{region}.baidubce.com`, or an explicit URL.
+//! The endpoint of requests: `https://bcc.{region}.baidubce.com`, or an explicit URL.
 
 use ureq::http::uri::{Scheme, Uri};
 

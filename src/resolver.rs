@@ -18,7 +18,7 @@ use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver
 use ureq::unversioned::transport::NextTimeout;
 
 /// How long a host name's addresses are reused. Kept-alive connections outlive
-/// it anyway, so it only bounds how late a new connection sees a DNS change.
+/// it anyway, so it only bounds how late a new connection uses a changed DNS record.
 pub const CACHE_TTL: Duration = Duration::from_secs(30);
 
 /// The last host name lookup: `scheme://authority`, when it was made, and its

@@ -12,7 +12,7 @@ pub const SECRET_ACCESS_KEY: &str = "0ab1c2d3e4f5a6b7c8d9e0f1a2b3c4d5";
 pub const IMAGE_ID: &str = "m-1849ef6b";
 pub const OLD_NAME: &str = "oldName";
 
-/// Starts an emulator that knows one key pair and one image, `m-1849ef6b`.
+/// Starts an emulator that accepts one key pair and has one image, `m-1849ef6b`.
 pub fn start_emulator() -> Emulator {
     Emulator::start(EmulatorConfig {
         listen: "127.0.0.1:0".parse().unwrap(),
